@@ -1,0 +1,16 @@
+// Deterministic ordering helpers. Never use localeCompare for output order: ICU data varies between builds.
+
+/** Compares strings by UTF-16 code units: stable across machines and Node versions. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compares record keys `source:row` by source name, then numeric row. */
+export function compareRecordKeys(a: string, b: string): number {
+  const ia = a.lastIndexOf(':');
+  const ib = b.lastIndexOf(':');
+  const sa = a.slice(0, ia);
+  const sb = b.slice(0, ib);
+  if (sa !== sb) return compareStrings(sa, sb);
+  return Number(a.slice(ia + 1)) - Number(b.slice(ib + 1));
+}
