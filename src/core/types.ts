@@ -66,5 +66,7 @@ export interface IngestedSource {
   rejected: RejectedRow[];
   /** Declared duplicate-free (one record per person at most). */
   unique?: boolean;
+  /** The only category the list covers (e.g. an official list of security officers). */
+  covers?: Category;
   warnings: string[];
 }

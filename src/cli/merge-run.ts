@@ -1,0 +1,231 @@
+// `reconcile merge`: read sources → pure reconcile → render → write atomically (or --check). The I/O edge only.
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseConfig, parseSourceArg, type RunConfig, type SourceConfig } from '../core/config.js';
+import { EXIT, ReconError } from '../core/errors.js';
+import type { IngestedSource } from '../core/types.js';
+import { ingestSource } from '../ingest/index.js';
+import type { Decision, ModelParams } from '../match/index.js';
+import { reconcile, type ReconcileResult } from '../pipeline/reconcile.js';
+import { redactResult } from '../pipeline/redact.js';
+import { renderMergedCsv, renderPairsCsv, renderRecordsCsv, renderReviewCsv } from '../report/render-csv.js';
+import { renderReportMarkdown } from '../report/render-md.js';
+import type { CsvOptions } from '../report/csv.js';
+import type { MergeFlags } from './commands/merge.js';
+import { changedFiles, readInputFile, writeFilesAtomically } from './fs-io.js';
+import type { CliIO } from './io.js';
+import { createProgress } from './progress.js';
+import { estimateSection } from './report-estimate.js';
+
+export interface ResolvedRun {
+  config: RunConfig;
+  sources: SourceConfig[];
+}
+
+/** Reads and validates `--config`, resolving source paths against the config file's folder. */
+export function loadConfig(path: string): RunConfig {
+  const bytes = readInputFile(path, 'config file');
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ReconError('BAD_CONFIG', `not valid JSON: ${(e as Error).message}`, { file: path });
+  }
+  const config = parseConfig(json, path);
+  const base = dirname(path);
+  for (const s of config.sources) s.path = isAbsolute(s.path) ? s.path : join(base, s.path);
+  return config;
+}
+
+/** Combines the config's sources with SOURCE arguments and flags. */
+export function resolveSources(args: readonly string[], flags: Pick<MergeFlags, 'config' | 'encoding' | 'delimiter' | 'unique'>, config: RunConfig): SourceConfig[] {
+  let sources: SourceConfig[];
+  if (args.length > 0) {
+    sources = args.map((arg) => {
+      const { name, path } = parseSourceArg(arg);
+      const fromConfig = config.sources.find((s) => s.name === name);
+      return { ...(fromConfig ?? {}), name, path };
+    });
+  } else {
+    sources = config.sources.map((s) => ({ ...s }));
+  }
+  if (sources.length === 0) {
+    throw new ReconError('USAGE', 'no sources given', { hint: 'pass CSV files (reconcile merge a.csv b.csv) or --config FILE; see reconcile merge --help' });
+  }
+  const seen = new Map<string, string>();
+  for (const s of sources) {
+    if (seen.has(s.name)) {
+      throw new ReconError('DUPLICATE_SOURCE', `two sources are named "${s.name}" (${seen.get(s.name)} and ${s.path})`, {
+        hint: 'name them apart: reconcile merge a=lists/a/list.csv b=lists/b/list.csv',
+      });
+    }
+    seen.set(s.name, s.path);
+    if (flags.encoding) s.encoding = flags.encoding;
+    if (flags.delimiter && !flags.config) s.delimiter = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+  }
+  for (const u of flags.unique ?? []) {
+    const s = sources.find((x) => x.name === u);
+    if (!s) throw new ReconError('USAGE', `--unique names "${u}", which is not a source`, { hint: `sources: ${sources.map((x) => x.name).join(', ')}` });
+    s.unique = true;
+  }
+  return sources;
+}
+
+export function readDecisions(path: string): Decision[] {
+  const text = readInputFile(path, 'decisions file').toString('utf8').replace(/^\uFEFF/, '');
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (e) {
+    throw new ReconError('BAD_CONFIG', `decisions file is not valid CSV (${(e as Error).message})`, { file: path });
+  }
+  return rows.map((r, i) => {
+    const line = i + 2;
+    const decision = (r.decision ?? '').toLowerCase();
+    if (!r.record_a || !r.record_b) throw new ReconError('BAD_CONFIG', 'record_a and record_b must be set (source:row)', { file: path, line });
+    if (decision !== 'match' && decision !== 'distinct') {
+      throw new ReconError('BAD_CONFIG', `decision must be "match" or "distinct", not "${r.decision ?? ''}"`, { file: path, line });
+    }
+    return { a: r.record_a, b: r.record_b, decision, note: r.note || undefined } as Decision;
+  });
+}
+
+/** record key → person id from an earlier run's records.csv. */
+export function readPreviousIds(dir: string): Map<string, string> {
+  const file = join(dir, 'records.csv');
+  const text = readInputFile(file, "previous run's records.csv").toString('utf8').replace(/^\uFEFF/, '');
+  const rows = parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const map = new Map<string, string>();
+  for (const r of rows) if (r.person_id) map.set(`${r.source}:${r.row}`, r.person_id);
+  return map;
+}
+
+export function readModel(path: string): ModelParams {
+  const text = readInputFile(path, 'model file').toString('utf8');
+  try {
+    return JSON.parse(text) as ModelParams;
+  } catch (e) {
+    throw new ReconError('BAD_CONFIG', `model file is not valid JSON (${(e as Error).message})`, { file: path });
+  }
+}
+
+/** Ingests every source (reading each file once). */
+export function ingestAll(sources: readonly SourceConfig[], flags: Pick<MergeFlags, 'maxFieldBytes' | 'maxRecords'>, onSource?: (name: string) => void): IngestedSource[] {
+  return sources.map((s) => {
+    onSource?.(s.name);
+    const bytes = readInputFile(s.path, 'source file');
+    return ingestSource(s, bytes, { maxFieldBytes: flags.maxFieldBytes, maxRecords: flags.maxRecords });
+  });
+}
+
+/** The output files of a run, in a fixed order. */
+export function renderOutputs(result: ReconcileResult, run: { config: RunConfig; sources: SourceConfig[]; cwd: string; flags: MergeFlags }): Array<[string, string]> {
+  const csv: CsvOptions = { neutralize: run.flags.neutralize !== false, bom: Boolean(run.flags.excel) };
+  if (run.flags.excel && run.flags.delimiter) csv.delimiter = run.flags.delimiter === 'tab' ? '\t' : run.flags.delimiter;
+  const r = run.flags.redact ? redactResult(result) : result;
+  const estimate = estimateSection(r);
+  const report = estimate ? { ...r.report, estimate: estimate.json } : r.report;
+  const runJson = {
+    official_total: run.config.officialTotal ?? null,
+    event_date: run.config.eventDate ?? null,
+    threshold: result.link.threshold,
+    threshold_source: result.link.thresholdSource,
+    redacted: Boolean(run.flags.redact),
+    sources: run.sources.map((s) => ({
+      name: s.name,
+      path: relative(run.cwd, resolve(run.cwd, s.path)).split('\\').join('/'),
+      ...(s.encoding ? { encoding: s.encoding } : {}),
+      ...(s.delimiter ? { delimiter: s.delimiter === '\t' ? 'tab' : s.delimiter } : {}),
+      ...(s.columns ? { columns: s.columns } : {}),
+      ...(s.unique ? { unique: true } : {}),
+      ...(s.covers ? { covers: s.covers } : {}),
+    })),
+  };
+  return [
+    ['records.csv', renderRecordsCsv(r.sources, r.records, r.personOfRecord, r.scoreOfRecord, csv)],
+    ['merged.csv', renderMergedCsv(r.persons, csv)],
+    ['links.csv', renderPairsCsv(r.link.links, r.records, !run.flags.redact, csv)],
+    ['review.csv', renderReviewCsv(r.link.review, r.records, csv)],
+    ['report.md', renderReportMarkdown(report, { extraSections: estimate ? [estimate.markdown] : [] })],
+    ['report.json', JSON.stringify(report, null, 2) + '\n'],
+    ['model.json', JSON.stringify(result.link.model, null, 2) + '\n'],
+    ['run.json', JSON.stringify(runJson, null, 2) + '\n'],
+  ];
+}
+
+export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Promise<number> {
+  const config: RunConfig = flags.config ? loadConfig(flags.config) : { sources: [] };
+  if (flags.officialTotal !== undefined) config.officialTotal = flags.officialTotal;
+  if (flags.eventDate !== undefined) config.eventDate = flags.eventDate;
+  if (flags.threshold !== undefined) config.threshold = flags.threshold;
+  const sources = resolveSources(args, flags, config);
+  const model = flags.model ? readModel(flags.model) : undefined;
+  const decisions = flags.decisions ? readDecisions(flags.decisions) : undefined;
+  const previous = flags.previous ? readPreviousIds(flags.previous) : undefined;
+
+  const progress = createProgress(io, !flags.quiet);
+  progress.stage('ingest', 'start');
+  const ingested = ingestAll(sources, flags, (name) => progress.stage(`ingest ${name}`, 'start'));
+  progress.stage('ingest', 'end');
+
+  const result = reconcile(ingested, {
+    officialTotal: config.officialTotal,
+    eventDate: config.eventDate,
+    threshold: config.threshold,
+    model,
+    decisions,
+    previous,
+    onStage: (stage, event, info) => progress.stage(stage, event, info),
+    onStep: (step, event) => progress.stage(step, event),
+  });
+
+  progress.stage('write', 'start');
+  const files = renderOutputs(result, { config, sources, cwd: io.cwd, flags });
+  if (flags.check) {
+    const changed = changedFiles(flags.out, files);
+    progress.done();
+    if (changed.length > 0) {
+      io.stderr.write(`reconcile: --check: ${changed.length} output file(s) in ${flags.out} would change: ${changed.join(', ')}\n`);
+      return EXIT.FINDINGS;
+    }
+    if (!flags.quiet) io.stdout.write(`reconcile: --check: outputs in ${flags.out} are up to date\n`);
+    return EXIT.OK;
+  }
+  writeFilesAtomically(flags.out, files);
+  progress.stage('write', 'end');
+  progress.done();
+
+  if (io.env.RECONCILE_TIMINGS) io.stderr.write(`timings ${JSON.stringify({ ...progress.timings(), candidate_pairs: result.link.stats.candidatePairs, records: result.records.length })}\n`);
+  if (!flags.quiet) io.stdout.write(summarize(result, flags.out));
+  const failOn = new Set(flags.failOn ?? []);
+  for (const f of failOn) {
+    if (f !== 'uncertain') throw new ReconError('USAGE', `--fail-on takes "uncertain", not "${f}"`);
+  }
+  if (failOn.has('uncertain') && result.link.review.length > 0) {
+    io.stderr.write(`reconcile: --fail-on uncertain: ${result.link.review.length} uncertain link(s) await review (reconcile review ${flags.out})\n`);
+    return EXIT.FINDINGS;
+  }
+  return EXIT.OK;
+}
+
+function summarize(r: ReconcileResult, out: string): string {
+  const rep = r.report;
+  const lines: string[] = [];
+  lines.push(`Merged ${rep.sources.length} sources: ${rep.records} records → ${rep.persons} distinct named persons.`);
+  if (rep.official_total !== null) {
+    const gap = rep.gap!;
+    lines.push(`Official total ${rep.official_total}: ${gap >= 0 ? `${gap} deaths counted but not named` : `${-gap} more persons named than officially counted`}.`);
+  }
+  lines.push(`Linkage range: ${rep.persons_range.stricter.persons} persons (stricter) to ${rep.persons_range.looser.persons} (looser); threshold ${rep.threshold}.`);
+  const w = Math.max(...rep.sources.map((s) => s.name.length), 6);
+  lines.push('', `  ${'source'.padEnd(w)}  records  persons  only here  duplicates  rejected`);
+  for (const s of rep.sources) {
+    lines.push(`  ${s.name.padEnd(w)}  ${String(s.records).padStart(7)}  ${String(s.persons).padStart(7)}  ${String(s.only_here).padStart(9)}  ${String(s.duplicates).padStart(10)}  ${String(s.rejected).padStart(8)}`);
+  }
+  lines.push('');
+  if (rep.conflicts.length > 0) lines.push(`${rep.conflicts.length} attribute conflicts between sources (see report.md).`);
+  if (rep.review.pending > 0) lines.push(`${rep.review.pending} uncertain pairs await review: reconcile review ${out}`);
+  if (rep.rejected_records > 0) lines.push(`${rep.rejected_records} rows rejected (no usable name); reasons in records.csv and report.md.`);
+  lines.push(`Wrote ${out}/: records.csv merged.csv report.md report.json links.csv review.csv model.json run.json`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+// Progress and stage timings on stderr. A live line only on a TTY (and not with --quiet); silent otherwise.
+import type { CliIO } from './io.js';
+
+export interface Progress {
+  stage(name: string, event: 'start' | 'end', info?: { done?: number; total?: number }): void;
+  timings(): Record<string, number>;
+  done(): void;
+}
+
+export function createProgress(io: CliIO, enabled: boolean): Progress {
+  const live = enabled && Boolean(io.stderr.isTTY);
+  const started = new Map<string, number>();
+  const spent: Record<string, number> = {};
+  let lastDraw = 0;
+  const draw = (text: string) => {
+    if (!live) return;
+    io.stderr.write(`\r\x1b[2K${text}`);
+  };
+  return {
+    stage(name, event, info) {
+      const now = performance.now();
+      if (event === 'start') {
+        if (!started.has(name)) started.set(name, now);
+        if (info?.total !== undefined && info.done !== undefined) {
+          if (now - lastDraw < 100 && info.done !== info.total) return;
+          lastDraw = now;
+          const t0 = started.get(name)!;
+          const rate = info.done / Math.max(1e-3, (now - t0) / 1000);
+          const pct = info.total > 0 ? Math.floor((100 * info.done) / info.total) : 100;
+          const width = 24;
+          const filled = Math.round((width * pct) / 100);
+          draw(`${name.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${info.done.toLocaleString('en')}/${info.total.toLocaleString('en')} ${Math.round(rate).toLocaleString('en')}/s`);
+        } else {
+          draw(`${name}…`);
+        }
+      } else {
+        const t0 = started.get(name);
+        if (t0 !== undefined) {
+          spent[name] = (spent[name] ?? 0) + (now - t0);
+          started.delete(name);
+        }
+      }
+    },
+    timings() {
+      return { ...spent };
+    },
+    done() {
+      if (live) io.stderr.write('\r\x1b[2K');
+    },
+  };
+}
