@@ -1,0 +1,200 @@
+// Log-linear Poisson models for capture histories (Fienberg 1972; Cormack 1989): IRLS fit on the observed
+// cells, N̂ = n + exp(intercept), its standard error, deviance, AIC/BIC and checks that the MLE exists. Pure.
+import type { CaptureTable } from './capture-table.js';
+import { countObserved, countOnAll } from './capture-table.js';
+import { choleskyFactor, invertCholesky, lnGamma, solveCholesky } from './numeric.js';
+
+/** An interaction term: the indices of its lists, ascending (length ≥ 2). Main effects are always in. */
+export type Term = readonly number[];
+
+export interface LogLinearFit {
+  /** True when IRLS converged to a finite maximum: every β finite and moderate, every fitted count positive. */
+  ok: boolean;
+  /** Why the fit is not usable, in plain words (set when ok is false). */
+  reason?: string;
+  /** Coefficients: intercept, one per list, then one per interaction term in the given order. */
+  beta: number[];
+  /** Cov(β̂) = (XᵀWX)⁻¹ at convergence; empty when the information matrix is singular. */
+  covariance: number[][];
+  /** Fitted mean per cell mask (cell 0 only when it was included in the fit). */
+  fitted: number[];
+  deviance: number;
+  iterations: number;
+}
+
+/** Design row of a cell: 1, the k list indicators, then one product per interaction term. */
+export function designRow(mask: number, k: number, terms: readonly Term[]): number[] {
+  const row = [1];
+  for (let j = 0; j < k; j++) row.push((mask >> j) & 1);
+  for (const t of terms) row.push(t.every((j) => (mask >> j) & 1) ? 1 : 0);
+  return row;
+}
+
+/** Poisson deviance 2Σ[y ln(y/μ) − (y − μ)], with 0·ln 0 = 0. */
+function poissonDeviance(y: readonly number[], mu: readonly number[]): number {
+  let d = 0;
+  for (let i = 0; i < y.length; i++) d += (y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]);
+  return 2 * d;
+}
+
+const MAX_ITERATIONS = 100;
+const MAX_ABS_BETA = 30;
+const MIN_FITTED = 1e-6;
+
+/**
+ * Fits log μ_h = λ + Σ λ_j h_j + Σ_terms λ_T Π_{j∈T} h_j by maximum likelihood (Poisson, IRLS = Newton for the
+ * canonical link; start η = ln(y + 0.5); stop when |ΔD|/(|D| + 0.1) < 1e-10). Without `unseen` the fit uses the
+ * 2^k − 1 observed cells; with `unseen` the cell 0 joins with that (possibly fractional) count, as the profile
+ * likelihood needs.
+ * @example fitLogLinear(makeCaptureTable(['P','Q'], { '10': 86, '01': 73, '11': 49 }), []).beta[0] // ln(86·73/49)
+ */
+export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen?: number): LogLinearFit {
+  const k = table.lists.length;
+  const masks: number[] = [];
+  for (let mask = unseen === undefined ? 1 : 0; mask < 1 << k; mask++) masks.push(mask);
+  const y = masks.map((m) => (m === 0 ? (unseen as number) : table.counts[m]));
+  const x = masks.map((m) => designRow(m, k, terms));
+  const p = x[0].length;
+  const fail = (reason: string, beta: number[] = [], fitted: number[] = [], deviance = NaN, iterations = 0): LogLinearFit => ({
+    ok: false,
+    reason,
+    beta,
+    covariance: [],
+    fitted,
+    deviance,
+    iterations,
+  });
+  if (p > masks.length) return fail(`the model has ${p} parameters but the table only ${masks.length} cells`);
+
+  let eta = y.map((v) => Math.log(v + 0.5));
+  let mu = eta.map(Math.exp);
+  let dev = poissonDeviance(y, mu);
+  let beta = new Array<number>(p).fill(0);
+  let info: number[][] = [];
+  let converged = false;
+  let iterations = 0;
+  for (; iterations < MAX_ITERATIONS; ) {
+    iterations++;
+    // Normal equations (XᵀWX)β = XᵀWz with W = diag(μ), z = η + (y − μ)/μ.
+    info = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    const rhs = new Array<number>(p).fill(0);
+    for (let i = 0; i < masks.length; i++) {
+      const w = mu[i];
+      const z = eta[i] + (y[i] - mu[i]) / mu[i];
+      const xi = x[i];
+      for (let a = 0; a < p; a++) {
+        if (xi[a] === 0) continue;
+        rhs[a] += w * xi[a] * z;
+        for (let b = 0; b <= a; b++) info[a][b] += w * xi[a] * xi[b];
+      }
+    }
+    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a][b] = info[b][a];
+    const chol = choleskyFactor(info);
+    if (!chol) return fail('the information matrix is singular: the model is not identifiable from these counts', beta, mu, dev, iterations);
+    beta = solveCholesky(chol, rhs);
+    eta = x.map((row) => row.reduce((s, v, a) => s + v * beta[a], 0));
+    mu = eta.map(Math.exp);
+    const newDev = poissonDeviance(y, mu);
+    if (!Number.isFinite(newDev)) return fail('the fit diverged', beta, mu, newDev, iterations);
+    const change = Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1);
+    dev = newDev;
+    if (change < 1e-10) {
+      converged = true;
+      break;
+    }
+  }
+  // Information at the final coefficients.
+  info = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0; i < masks.length; i++) {
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) info[a][b] += mu[i] * x[i][a] * x[i][b];
+  }
+  const fitted = new Array<number>(1 << k).fill(0);
+  masks.forEach((m, i) => (fitted[m] = mu[i]));
+  if (!converged) return fail(`the fit did not converge in ${MAX_ITERATIONS} iterations`, beta, fitted, dev, iterations);
+  if (beta.some((b) => !Number.isFinite(b) || Math.abs(b) > MAX_ABS_BETA)) {
+    return fail('a coefficient runs off to infinity: the maximum-likelihood estimate does not exist for these counts', beta, fitted, dev, iterations);
+  }
+  if (mu.some((v) => v < MIN_FITTED) || Math.exp(beta[0]) < MIN_FITTED) {
+    return fail('a fitted count goes to zero: the maximum-likelihood estimate lies on the boundary (does not exist)', beta, fitted, dev, iterations);
+  }
+  const chol = choleskyFactor(info);
+  if (!chol) return fail('the information matrix is singular at the fit', beta, fitted, dev, iterations);
+  return { ok: true, beta, covariance: invertCholesky(chol), fitted, deviance: dev, iterations };
+}
+
+/** The statistics of one fitted model that the comparison table shows. */
+export interface ModelStatistics {
+  /** Distinct people observed. */
+  n: number;
+  /** Estimated people on no list, exp(λ̂). */
+  unseen: number;
+  N: number;
+  /** √(m̂0 + m̂0²·Var(λ̂)): Poisson variation of the unseen count plus estimation error. */
+  se: number;
+  deviance: number;
+  /** Cells − parameters. */
+  df: number;
+  /** Parameters, intercept included. */
+  parameters: number;
+  logLik: number;
+  aic: number;
+  /** −2ℓ + p·ln n with n = distinct people (Rcapture's convention). */
+  bic: number;
+  /** Interaction coefficients with their standard errors, in term order. */
+  interactions: { term: Term; value: number; se: number }[];
+}
+
+/**
+ * Checks that each interaction term has people on all of its lists; a zero margin makes the term's MLE −∞.
+ * Returns the first offending term, or null.
+ */
+export function findEmptyMargin(table: CaptureTable, terms: readonly Term[]): Term | null {
+  for (const t of terms) if (countOnAll(table, t) === 0) return t;
+  return null;
+}
+
+/**
+ * Fits a model and derives N̂, SE, deviance, AIC and BIC; returns the failed fit's reason when the MLE does not exist.
+ * @example summarizeModel(table, []) // independence model: { N, se, aic, bic, … }
+ */
+export function summarizeModel(table: CaptureTable, terms: readonly Term[]): { ok: true; stats: ModelStatistics; fit: LogLinearFit } | { ok: false; reason: string } {
+  const k = table.lists.length;
+  const empty = findEmptyMargin(table, terms);
+  if (empty) {
+    return { ok: false, reason: `no one is on all of ${empty.map((j) => table.lists[j]).join(', ')}, so that interaction cannot be estimated` };
+  }
+  const fit = fitLogLinear(table, terms);
+  if (!fit.ok) return { ok: false, reason: fit.reason ?? 'the fit failed' };
+  const n = countObserved(table);
+  const unseen = Math.exp(fit.beta[0]);
+  const varIntercept = fit.covariance[0][0];
+  let logLik = 0;
+  for (let mask = 1; mask < 1 << k; mask++) {
+    const yv = table.counts[mask];
+    const mu = fit.fitted[mask];
+    logLik += (yv > 0 ? yv * Math.log(mu) : 0) - mu - lnGamma(yv + 1);
+  }
+  const parameters = fit.beta.length;
+  const interactions = terms.map((term, i) => ({
+    term,
+    value: fit.beta[1 + k + i],
+    se: Math.sqrt(fit.covariance[1 + k + i][1 + k + i]),
+  }));
+  return {
+    ok: true,
+    fit,
+    stats: {
+      n,
+      unseen,
+      N: n + unseen,
+      se: Math.sqrt(unseen + unseen * unseen * varIntercept),
+      deviance: Math.max(fit.deviance, 0),
+      df: (1 << k) - 1 - parameters,
+      parameters,
+      logLik,
+      aic: -2 * logLik + 2 * parameters,
+      bic: -2 * logLik + parameters * Math.log(n),
+      interactions,
+    },
+  };
+}
