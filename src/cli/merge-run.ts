@@ -195,7 +195,7 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
   progress.stage('write', 'end');
   progress.done();
 
-  if (io.env.RECONCILE_TIMINGS) io.stderr.write(`timings ${JSON.stringify({ ...progress.timings(), candidate_pairs: result.link.stats.candidatePairs, records: result.records.length })}\n`);
+  if (io.env.RECONCILE_TIMINGS) io.stderr.write(`timings ${JSON.stringify({ ...progress.timings(), candidate_pairs: result.link.stats.candidatePairs, records: result.records.length, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
   if (!flags.quiet) io.stdout.write(summarize(result, flags.out));
   const failOn = new Set(flags.failOn ?? []);
   for (const f of failOn) {
