@@ -90,7 +90,7 @@ export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen
     }
     for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a][b] = info[b][a];
     const chol = choleskyFactor(info);
-    if (!chol) return fail('the information matrix is singular: the model is not identifiable from these counts', beta, mu, dev, iterations);
+    if (!chol) return fail('the information matrix is singular: the model cannot be identified, or its maximum-likelihood estimate does not exist for these counts', beta, mu, dev, iterations);
     beta = solveCholesky(chol, rhs);
     eta = x.map((row) => row.reduce((s, v, a) => s + v * beta[a], 0));
     mu = eta.map(Math.exp);

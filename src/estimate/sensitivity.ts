@@ -1,0 +1,156 @@
+// Linkage-aware uncertainty: the estimate re-run over several linkages (match thresholds, or clusterings sampled
+// from link probabilities), to show how far linkage errors move it. Pure; seeded randomness only.
+import { compareRecordKeys, compareStrings } from '../core/compare.js';
+import { estimatePopulation } from './estimate-population.js';
+import type { Estimate, EstimateOptions, EstimatePerson, EstimateSource } from './types.js';
+
+export interface SensitivityRow {
+  /** E.g. `threshold 0.95`, `draw 17`. */
+  label: string;
+  threshold?: number;
+  /** Distinct people under this linkage. */
+  persons: number;
+  estimate: Estimate;
+}
+
+/**
+ * Re-runs the estimate for each linkage (e.g. each match threshold), with the same options. Rows keep the input order.
+ * @example estimateAcrossThresholds([{ threshold: 0.95, persons }, { threshold: 0.8, persons: looser }], sources, {})
+ */
+export function estimateAcrossThresholds(
+  runs: readonly { threshold: number; persons: readonly EstimatePerson[] }[],
+  sources: readonly EstimateSource[],
+  options: EstimateOptions = {},
+): SensitivityRow[] {
+  return runs.map((run) => ({
+    label: `threshold ${run.threshold}`,
+    threshold: run.threshold,
+    persons: run.persons.length,
+    estimate: estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? true }).total,
+  }));
+}
+
+/** Mulberry32: a small seeded PRNG returning floats in [0, 1). Same seed → same sequence on every machine. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One record for clustering: its key `source:row`, its list, and the stratum fields of the person it belongs to. */
+export interface LinkRecord {
+  key: string;
+  source: string;
+  category?: string;
+  place?: string;
+  region?: string;
+}
+
+/** A candidate link between two records with its match probability. */
+export interface CandidateLink {
+  a: string;
+  b: string;
+  probability: number;
+}
+
+/**
+ * Draws one clustering: each candidate link is kept with its probability (independently), records are joined by
+ * the kept links (connected components), and each component becomes a person. Stratum fields come from the
+ * component's first record (key order) that has them. Deterministic for a given `random`.
+ */
+export function sampleClustering(records: readonly LinkRecord[], links: readonly CandidateLink[], random: () => number): EstimatePerson[] {
+  const sorted = [...records].sort((x, y) => compareRecordKeys(x.key, y.key));
+  const index = new Map<string, number>(sorted.map((r, i) => [r.key, i]));
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (const link of links) {
+    const u = random();
+    const ia = index.get(link.a);
+    const ib = index.get(link.b);
+    if (ia === undefined || ib === undefined || u >= link.probability) continue;
+    const ra = find(ia);
+    const rb = find(ib);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const groups = new Map<number, LinkRecord[]>();
+  sorted.forEach((r, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(r);
+    else groups.set(root, [r]);
+  });
+  const persons: EstimatePerson[] = [];
+  for (const root of [...groups.keys()].sort((x, y) => x - y)) {
+    const members = groups.get(root) as LinkRecord[];
+    const pick = (field: 'category' | 'place' | 'region') => members.find((m) => m[field] !== undefined && m[field] !== '')?.[field];
+    const sources = [...new Set(members.map((m) => m.source))].sort(compareStrings);
+    const person: EstimatePerson = { sources };
+    const category = pick('category');
+    const place = pick('place');
+    const region = pick('region');
+    persons.push({ ...person, ...(category ? { category } : {}), ...(place ? { place } : {}), ...(region ? { region } : {}) });
+  }
+  return persons;
+}
+
+export interface ClusteringSpread {
+  draws: number;
+  seed: number;
+  /** Draws whose estimate could be computed. */
+  estimable: number;
+  persons: { min: number; median: number; max: number };
+  /** Percentiles of the point estimates across draws (linkage spread only, not sampling error). */
+  N: { p2_5: number; median: number; p97_5: number } | null;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 1) return sorted[0];
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/**
+ * Re-estimates over `draws` clusterings sampled from the link probabilities and summarises the spread of N̂.
+ * Profile intervals are skipped in the draws (only point estimates are used), which keeps it fast.
+ * @example estimateOverClusterings(records, links, sources, {}, { draws: 200, seed: 1 }).N // { p2_5, median, p97_5 }
+ */
+export function estimateOverClusterings(
+  records: readonly LinkRecord[],
+  links: readonly CandidateLink[],
+  sources: readonly EstimateSource[],
+  options: EstimateOptions,
+  sampling: { draws: number; seed: number },
+): ClusteringSpread {
+  const random = createRandom(sampling.seed);
+  const sortedLinks = [...links].sort((x, y) => compareRecordKeys(x.a, y.a) || compareRecordKeys(x.b, y.b));
+  const values: number[] = [];
+  const sizes: number[] = [];
+  for (let d = 0; d < sampling.draws; d++) {
+    const persons = sampleClustering(records, sortedLinks, random);
+    sizes.push(persons.length);
+    const total = estimatePopulation(persons, sources, { ...options, profile: false }).total;
+    if (total.estimable && total.N !== null) values.push(total.N);
+  }
+  values.sort((x, y) => x - y);
+  sizes.sort((x, y) => x - y);
+  return {
+    draws: sampling.draws,
+    seed: sampling.seed,
+    estimable: values.length,
+    persons: { min: sizes[0] ?? 0, median: sizes.length ? percentile(sizes, 0.5) : 0, max: sizes[sizes.length - 1] ?? 0 },
+    N: values.length ? { p2_5: percentile(values, 0.025), median: percentile(values, 0.5), p97_5: percentile(values, 0.975) } : null,
+  };
+}
