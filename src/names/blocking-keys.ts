@@ -1,0 +1,64 @@
+// Blocking keys and term-frequency keys of a parsed name. Keys are short, sorted and deduplicated; two spellings of
+// one person share at least one key with very high probability whatever the word order. Pure.
+import { compareStrings } from '../core/compare.js';
+import { consonantKey } from './skeleton.js';
+import type { RichToken } from './parse-name.js';
+import type { ParsedName } from './types.js';
+
+/** Length of the consonant key of the surname stem kept in a key. */
+const CONS_LEN = 4;
+
+function stemKey(t: RichToken): string {
+  const base = t.suffix === 'ov' || t.suffix === 'ova' || t.suffix === 'sky' || t.suffix === 'skaya' ? t.stem : t.skel;
+  return consonantKey(base).slice(0, CONS_LEN);
+}
+
+/**
+ * Blocking keys: for every full word that could be the surname, its consonant key (suffix removed) joined with the
+ * initial class of every other word (covers unknown order and initials); plus given skeleton + patronymic stem key
+ * (covers a surname changed or dropped). A lone word gives its own key.
+ *
+ * @example nameBlockingKeys(parseName('Токаев Касым-Жомарт Кемелевич'))
+ * // ['g:KAsImJUmArt|Kml', 'n:KJmr|t', 'n:tK|K', ...]
+ */
+export function nameBlockingKeys(p: ParsedName): string[] {
+  if (p.empty) return [];
+  const tokens = p.tokens as RichToken[];
+  const keys = new Set<string>();
+  const g = tokens.filter((t) => !t.patronymicLike && !(t.initial && t.role === 'patronymic'));
+  const fullG = g.filter((t) => !t.initial);
+  for (const t of fullG) {
+    const k = stemKey(t);
+    if (k.length === 0) continue;
+    let other = false;
+    for (const o of g) {
+      if (o === t) continue;
+      other = true;
+      keys.add(`n:${k}|${o.inits[0] ?? ''}`);
+      // Compound given names also meet their parts written apart (Касым-Жомарт / Касым Жомарт).
+      if (!o.initial && o.parts.length > 1) keys.add(`n:${k}|${o.inits[1] ?? ''}`);
+    }
+    if (!other) keys.add(`o:${k}`);
+  }
+  // Given name + patronymic stem (the surname may differ or be missing).
+  const pat = tokens.find((t) => t.patronymicLike && !t.initial);
+  if (pat) {
+    const pk = consonantKey(pat.stem).slice(0, 3);
+    for (const t of fullG) keys.add(`g:${t.skel}|${pk}`);
+  }
+  return [...keys].sort(compareStrings);
+}
+
+/**
+ * The keys to count for term frequency: the surname stem skeleton and the first full given name's skeleton.
+ *
+ * @example nameSkeletonsForFrequency(parseName('Ахметов Серик')) // { surname: 'AKmEt', given: 'sErIK' }
+ */
+export function nameSkeletonsForFrequency(p: ParsedName): { surname?: string; given?: string } {
+  const out: { surname?: string; given?: string } = {};
+  const s = p.surname as RichToken | undefined;
+  if (s && !s.initial) out.surname = s.suffix ? s.stem : s.skel;
+  const g = (p.given as RichToken[]).find((t) => !t.initial);
+  if (g) out.given = g.skel;
+  return out;
+}

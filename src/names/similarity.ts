@@ -1,0 +1,96 @@
+// Weighted edit similarity of two phonetic skeletons. Vowel-class swaps, voicing pairs (d/t, b/p, g/k, z/s, v/f) and
+// sibilant confusions (ж/ш, ц/с) cost half; glide and vowel insertions cost 0.8–0.9; adjacent transpositions (typing) cost 0.7.
+// Pure and allocation-free for skeletons up to 63 letters (two reusable rows).
+
+const MAX = 64;
+let rowA = new Float64Array(MAX);
+let rowB = new Float64Array(MAX);
+let rowC = new Float64Array(MAX);
+
+// Letter pairs that cost half a substitution: vowel classes, voicing pairs and sibilant confusions.
+const HALF_PAIRS = ['AU', 'AI', 'IU', 'AE', 'EI', 'EU', 'bp', 'dt', 'Kg', 'sz', 'fv', 'JS', 'CS', 'Cs', 'Ss', 'Jz'];
+const SUBST = new Float64Array(128 * 128).fill(1);
+for (let i = 0; i < 128; i++) SUBST[i * 128 + i] = 0;
+for (const p of HALF_PAIRS) {
+  const a = p.charCodeAt(0);
+  const b = p.charCodeAt(1);
+  SUBST[a * 128 + b] = 0.5;
+  SUBST[b * 128 + a] = 0.5;
+}
+
+/** Substitution cost between two skeleton letters (char codes). */
+function substCost(a: number, b: number): number {
+  return a < 128 && b < 128 ? SUBST[a * 128 + b] : a === b ? 0 : 1;
+}
+
+/** Insertion or deletion cost of one skeleton letter: the glide/vowel I is cheap, other vowels cheaper than consonants. */
+function indelCost(c: number): number {
+  if (c === 73) return 0.8;
+  if (c === 65 || c === 85 || c === 69) return 0.9;
+  return 1;
+}
+
+/**
+ * Weighted Damerau–Levenshtein distance between two skeletons.
+ *
+ * @example skeletonDistance('tUKAv', 'tUKAv') // 0
+ * @example skeletonDistance('Jmbl', 'JAmbl') // 0.9
+ */
+export function skeletonDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) {
+    let c = 0;
+    for (let j = 0; j < m; j++) c += indelCost(b.charCodeAt(j));
+    return c;
+  }
+  if (m === 0) return skeletonDistance(b, a);
+  if (m + 1 > rowA.length) {
+    rowA = new Float64Array(m + 1);
+    rowB = new Float64Array(m + 1);
+    rowC = new Float64Array(m + 1);
+  }
+  // rowA = i-2, rowB = i-1, rowC = i
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1));
+  for (let i = 1; i <= n; i++) {
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = prev[0] + indelCost(ca);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + substCost(ca, cb);
+      const del = prev[j] + indelCost(ca);
+      if (del < v) v = del;
+      const ins = cur[j - 1] + indelCost(cb);
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
+        const t = prev2[j - 2] + 0.7;
+        if (t < v) v = t;
+      }
+      cur[j] = v;
+    }
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
+}
+
+/**
+ * Similarity 0..1 of two skeletons: 1 − weighted distance / longer length.
+ *
+ * @example skeletonSimilarity('ErKIn', 'ErKEn') // 0.9
+ * @example skeletonSimilarity('sArIK', 'sArIKbUl') // 0.625
+ */
+export function skeletonSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const len = a.length > b.length ? a.length : b.length;
+  if (len === 0) return 1;
+  const d = skeletonDistance(a, b);
+  const s = 1 - d / len;
+  return s < 0 ? 0 : s;
+}

@@ -1,0 +1,114 @@
+// Phonetic skeletons of canonical Latin words: Latin press conventions (German, French) mapped to the canonical
+// romanisation, then letter classes (zh/j/dzh → J, sh/ch → S, ts/c → C, kh/q/h/k → K, vowels → A E U I), glides
+// dropped and doubles collapsed, so Tokaev, Tokayev, Toqaev and Tokajew all give `tUKAEv`. Pure.
+
+/** Latin spelling conventions recognised in a name. `en` covers English, passport/ICAO and Kazakh Latin. */
+export type LatinConvention = 'en' | 'de' | 'fr';
+
+const VOWELS = 'aeiou';
+
+function isVowel(c: string | undefined): boolean {
+  return c !== undefined && VOWELS.includes(c);
+}
+
+/**
+ * Detects the German or French press convention from the canonical Latin words of one name.
+ * German: `sch`, `w`, endings -ew/-ow/-ewa/-owa/-itsch; French: `ou`, `tch`, `dj`, -ov with `ï` already folded.
+ *
+ * @example detectConvention(['tokajew', 'kassym-schomart']) // 'de'
+ * @example detectConvention(['noursoultan', 'nazarbaiev']) // 'fr'
+ */
+export function detectConvention(words: string[]): LatinConvention {
+  let de = 0;
+  let fr = 0;
+  for (const w of words) {
+    if (/sch|tsch|w|(ew|ow|ewa|owa|itsch)$/.test(w)) de++;
+    if (/[^aeiou]ou|^ou|tch|dj|(aiev|aieva|oulan|ouly)$/.test(w)) fr++;
+  }
+  if (de > fr) return 'de';
+  if (fr > de) return 'fr';
+  return 'en';
+}
+
+/**
+ * Rewrites a canonical Latin word written in a German or French press convention into the canonical
+ * (English-like) romanisation: German j→y, w→v, z→ts, sch→sh, intervocalic s→z, ss→s; French ou→u, ch→sh, j→zh.
+ *
+ * @example applyConvention('nasarbajew', 'de') // 'nazarbayev'
+ * @example applyConvention('noursoultan', 'fr') // 'nursultan'
+ */
+export function applyConvention(word: string, conv: LatinConvention): string {
+  if (conv === 'en') return word;
+  let s = word;
+  if (conv === 'de') {
+    s = s.replace(/tsch/g, '\u0001').replace(/dsch/g, '\u0002').replace(/sch/g, 'sh');
+    s = s.replace(/ch/g, 'kh').replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh');
+    s = s.replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v').replace(/tz/g, 'ts').replace(/z/g, 'ts');
+    // A single s between vowels is voiced (Nasarbajew = Назарбаев); ss is a plain s.
+    s = s.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
+    s = s.replace(/ie(?=[^aeiou]|$)/g, 'i');
+  } else {
+    s = s.replace(/tch/g, '\u0001').replace(/dj/g, '\u0002').replace(/ch/g, 'sh');
+    s = s.replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh');
+    s = s.replace(/ou/g, 'u').replace(/(?<![dz])j/g, 'zh').replace(/ss/g, 's');
+    s = s.replace(/gu(?=[ei])/g, 'g').replace(/qu/g, 'k');
+  }
+  return s;
+}
+
+/**
+ * Coarse phonetic skeleton of a canonical Latin word (hyphens and apostrophes ignored): Soviet-era and
+ * romanisation variants meet (Ж/Дж, Ш/Ч, Қ/К/Х, Ө/О/У, Уә/Ва, glides, doubled letters).
+ *
+ * @example skeletonOf('tokayev') // 'tUKAEv'
+ * @example skeletonOf('dzhanna') // 'JAnA'
+ * @example skeletonOf('mukhammed') // 'mUKAmEd'
+ */
+export function skeletonOf(canon: string): string {
+  let s = canon.replace(/[-']/g, '');
+  if (s.length === 0) return '';
+  // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.
+  s = s.replace(/(ii|iy|yi|yy|ij|yj)$/, 'i');
+  // (ii) initial у + vowel is [w] (Уәли = Вали), as is w.
+  s = s.replace(/^u(?=[aeio])/, 'v').replace(/w/g, 'v');
+  // (iii) уы before a consonant is one sound (Бауыржан = Бауржан).
+  s = s.replace(/u[yi](?=[^aeiouy])/g, 'u');
+  // (iv) consonant classes, longest spellings first.
+  s = s
+    .replace(/dzh|dj|zh|j/g, 'J')
+    .replace(/shch|sch|tch|sh|ch/g, 'S')
+    .replace(/ts|tz|c/g, 'C')
+    .replace(/gh/g, 'g')
+    .replace(/kh|q|x|h|k/g, 'K');
+  // (v) glides: y/i before a vowel at the start, y between vowels (Tokayev), i between vowels (Tokaiev).
+  s = s.replace(/^[yi](?=[aeou])/, '');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if ((c === 'y' || c === 'i') && isVowel(s[i - 1]) && isVowel(s[i + 1]) && !(c === 'i' && s[i + 1] === 'i')) {
+      continue;
+    }
+    out += c;
+  }
+  // (vi) y → i; ou/oe → u; vowel classes a → A, e → E, o/u → U (Ө/О/У drift), i/y → I.
+  out = out.replace(/y/g, 'i').replace(/ou|oe/g, 'u');
+  let res = '';
+  for (const c of out) {
+    const k = c === 'a' ? 'A' : c === 'e' ? 'E' : c === 'o' || c === 'u' ? 'U' : c === 'i' ? 'I' : c;
+    // (vii) doubles collapse.
+    if (res.length > 0 && res[res.length - 1] === k) continue;
+    res += k;
+  }
+  return res;
+}
+
+/** The consonant key of a skeleton: its first class plus its consonant classes (`tUKAEv` → `tKv`). */
+export function consonantKey(skel: string): string {
+  if (skel.length === 0) return '';
+  let out = skel[0];
+  for (let i = 1; i < skel.length; i++) {
+    const c = skel[i];
+    if (c !== 'A' && c !== 'E' && c !== 'U' && c !== 'I' && c !== out[out.length - 1]) out += c;
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// Basic behaviour of the names engine's public API on real spellings of public figures' names.
+import { describe, expect, it } from 'vitest';
+import { compareNames, nameBlockingKeys, nameSkeletonsForFrequency, parseName } from '../../src/names/index.js';
+
+describe('parseName', () => {
+  it('parses a Kazakh full name with roles, sex and display forms', () => {
+    const p = parseName('Тоқаев Қасым-Жомарт Кемелұлы');
+    expect(p.empty).toBe(false);
+    expect(p.script).toBe('cyrillic-kk');
+    expect(p.surname?.canon).toBe('tokaev');
+    expect(p.patronymic?.canon).toBe('kemeluly');
+    expect(p.sex).toBe('M');
+    expect(p.latin).toBe('Tokayev Kasym-Zhomart Kemeluly');
+    expect(p.cyrillic).toBe('Токаев Касым-Жомарт Кемелулы');
+  });
+
+  it.each(['', '   ', '123', '\u0000', '\uD800', '🙂', '\u202E\u202D', '.-.'])('marks %j as empty without throwing', (s) => {
+    expect(parseName(s).empty).toBe(true);
+  });
+});
+
+describe('compareNames', () => {
+  it('meets Cyrillic and Latin spellings of one person', () => {
+    const c = compareNames(parseName('Тоқаев Қасым-Жомарт Кемелұлы'), parseName('Kassym-Jomart Tokayev'));
+    expect(c.decision).toBe('same');
+    expect(c.surname).toBe('phonetic');
+    expect(c.patronymic).toBe('missing');
+  });
+
+  it('separates male and female forms', () => {
+    const c = compareNames(parseName('Назарбаев Нурсултан'), parseName('Назарбаева Нурсултан'));
+    expect(c.sexConflict).toBe(true);
+    expect(c.decision).toBe('different');
+  });
+});
+
+describe('keys', () => {
+  it('gives sorted blocking keys shared by two spellings', () => {
+    const a = nameBlockingKeys(parseName('Тоқаев Қасым-Жомарт Кемелұлы'));
+    const b = nameBlockingKeys(parseName('Kassym-Jomart Tokayev'));
+    expect([...a].sort()).toEqual(a);
+    expect(a.some((k) => b.includes(k))).toBe(true);
+    expect(nameSkeletonsForFrequency(parseName('Ахметов Серик'))).toEqual({ surname: 'AKmEt', given: 'sErIK' });
+  });
+});
