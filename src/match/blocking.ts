@@ -1,0 +1,150 @@
+// Blocking: which record pairs are compared at all. A union of rules (name keys from the names engine, and a
+// date+place+age rule for badly spelled names); all pairs for small inputs. Huge blocks are compared within a
+// sorted window instead of all-against-all, and reported. Pure.
+import { nameBlockingKeys } from '../names/index.js';
+import type { ParsedName } from '../names/types.js';
+import { PairBuffer } from './pair-list.js';
+import type { MatchRecord } from './types.js';
+
+export interface BlockingOptions {
+  /** Duplicate-free sources: pairs of two of their records are never compared. */
+  uniqueSources?: readonly string[];
+  /** Compare all pairs up to this many records (default 2,000). */
+  allPairsUpTo?: number;
+  /** Blocks larger than this are compared within a sorted window (default 400). */
+  maxBlock?: number;
+  /** Window of a capped block (default 40). */
+  window?: number;
+}
+
+export interface BlockingResult {
+  a: Uint32Array;
+  b: Uint32Array;
+  rules: Array<{ name: string; pairs: number }>;
+  capped: string[];
+}
+
+export const ALL_PAIRS_UP_TO = 2000;
+const MAX_BLOCK = 400;
+const WINDOW = 40;
+/** Large blocks listed by name in `capped`; the rest are counted. */
+const CAPPED_LISTED = 10;
+
+/** Order-free skeleton of a name, used to sort the members of a capped block. */
+function sortKey(p: ParsedName): string {
+  return [p.surname?.skel ?? '', ...p.given.map((t) => t.skel), p.patronymic?.skel ?? ''].join(' ');
+}
+
+/**
+ * Candidate pairs of records (a < b, sorted, no repeats) and what each rule produced.
+ * Example: «Ахметов Ерлан» and «Akhmetov Yerlan» share a name key → the pair (0, 1) is a candidate.
+ */
+export function blockRecords(records: readonly MatchRecord[], options: BlockingOptions = {}): BlockingResult {
+  const n = records.length;
+  const unique = new Set(options.uniqueSources ?? []);
+  const sourceOf = records.map((r) => r.record.source);
+  const skip = (i: number, j: number) => sourceOf[i] === sourceOf[j] && unique.has(sourceOf[i]);
+  const buffer = new PairBuffer();
+  const rules: Array<{ name: string; pairs: number }> = [];
+  const capped: string[] = [];
+
+  if (n <= (options.allPairsUpTo ?? ALL_PAIRS_UP_TO)) {
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (skip(i, j)) continue;
+        buffer.push(i, j);
+        count++;
+      }
+    }
+    rules.push({ name: 'all-pairs', pairs: count });
+    return { ...buffer.toSortedUnique(n), rules, capped };
+  }
+
+  const maxBlock = options.maxBlock ?? MAX_BLOCK;
+  const window = options.window ?? WINDOW;
+  const sortKeys = new Map<ParsedName, string>();
+  const keyOf = (i: number) => {
+    let k = sortKeys.get(records[i].name);
+    if (k === undefined) {
+      k = sortKey(records[i].name);
+      sortKeys.set(records[i].name, k);
+    }
+    return k;
+  };
+  const bigBlocks: Array<{ rule: string; key: string; size: number }> = [];
+
+  const runRule = (name: string, keysOf: (i: number) => readonly string[]) => {
+    const blocks = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (const key of keysOf(i)) {
+        let members = blocks.get(key);
+        if (!members) blocks.set(key, (members = []));
+        if (members[members.length - 1] !== i) members.push(i);
+      }
+    }
+    let count = 0;
+    for (const [key, members] of blocks) {
+      if (members.length < 2) continue;
+      if (members.length <= maxBlock) {
+        for (let x = 0; x < members.length; x++) {
+          for (let y = x + 1; y < members.length; y++) {
+            if (skip(members[x], members[y])) continue;
+            buffer.push(members[x], members[y]);
+            count++;
+          }
+        }
+      } else {
+        bigBlocks.push({ rule: name, key, size: members.length });
+        const sorted = members
+          .map((i) => ({ i, k: keyOf(i) }))
+          .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
+        for (let x = 0; x < sorted.length; x++) {
+          for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++) {
+            if (skip(sorted[x].i, sorted[y].i)) continue;
+            buffer.push(sorted[x].i, sorted[y].i);
+            count++;
+          }
+        }
+      }
+    }
+    rules.push({ name, pairs: count });
+  };
+
+  const nameKeys = new Map<ParsedName, string[]>();
+  runRule('name-keys', (i) => {
+    const p = records[i].name;
+    let keys = nameKeys.get(p);
+    if (!keys) {
+      keys = p.empty ? [] : nameBlockingKeys(p);
+      nameKeys.set(p, keys);
+    }
+    return keys;
+  });
+  runRule('death-place-age', (i) => {
+    const r = records[i].record;
+    if (!r.dateOfDeath || !r.place || r.age === undefined) return [];
+    const initial = records[i].name.surname?.skel.slice(0, 1) ?? '';
+    return [`${r.dateOfDeath}|${r.place}|${r.age}|${initial}`];
+  });
+
+  bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
+    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within a sorted window of ${window}`);
+  }
+  if (bigBlocks.length > CAPPED_LISTED) {
+    capped.push(`${bigBlocks.length - CAPPED_LISTED} more blocks over ${maxBlock} records compared within a sorted window`);
+  }
+  return { ...buffer.toSortedUnique(n), rules, capped };
+}
+
+/**
+ * Candidate pairs for blocking recall (see blockRecords). Example: candidatePairs(records).a.length → number of pairs
+ */
+export function candidatePairs(
+  records: readonly MatchRecord[],
+  options: BlockingOptions = {},
+): { a: Uint32Array; b: Uint32Array } {
+  const { a, b } = blockRecords(records, options);
+  return { a, b };
+}

@@ -1,0 +1,172 @@
+// Clustering of scored pairs into persons: links taken strongest first into a union–find (a maximum spanning
+// forest), refusing a link that would put two records of one duplicate-free source together (one-to-one: the
+// best link wins), join records a clerk declared distinct, or join two groups whose members disagree strongly
+// (chain guard: the chain is cut at its weakest link). Must-link decisions are applied first and always hold. Pure.
+import { weightToProbability } from './model.js';
+
+export interface ClusterInput {
+  n: number;
+  /** Candidate pairs and their total weights. */
+  a: Uint32Array;
+  b: Uint32Array;
+  weight: Float32Array;
+  source: Int32Array;
+  /** Per source index: 1 when duplicate-free. */
+  uniqueSource: Uint8Array;
+  mustLink: ReadonlyArray<readonly [number, number]>;
+  cannotLink: ReadonlyArray<readonly [number, number]>;
+  /** Total weight of any pair (used by the chain guard for pairs that were not candidates). */
+  pairWeight: (i: number, j: number) => number;
+  /** Links inside one source need at least this weight as well as the threshold (strong evidence). */
+  withinMinWeight: number;
+}
+
+export interface ClusterOutcome {
+  clusters: number[][];
+  /** Cluster number of each record (index into clusters). */
+  clusterOf: Int32Array;
+  refused: { oneToOne: number; chainGuard: number; cannotLink: number };
+}
+
+/** A merge is refused when some pair across the two groups is below this probability... */
+export const CHAIN_MIN_PROBABILITY = 0.01;
+/** ...or when the pairs across the two groups average below this probability. */
+export const CHAIN_MEAN_PROBABILITY = 0.35;
+/** Cross pairs examined per merge at most (members beyond are sampled by position). */
+const CHAIN_MAX_CHECKS = 400;
+
+/**
+ * Pair indices with weight ≥ minWeight, strongest first (ties by record indices, so the result does not depend
+ * on anything but the records' order). Example: sortLinks(input, 3.17) → indices of pairs above p = 0.9.
+ */
+export function sortLinks(input: ClusterInput, minWeight: number): Uint32Array {
+  const idx: number[] = [];
+  for (let p = 0; p < input.a.length; p++) if (input.weight[p] >= minWeight) idx.push(p);
+  idx.sort((p, q) => input.weight[q] - input.weight[p] || input.a[p] - input.a[q] || input.b[p] - input.b[q]);
+  return Uint32Array.from(idx);
+}
+
+/**
+ * Clusters the records with links of weight ≥ thresholdWeight taken from `sorted` (see sortLinks).
+ * Example: links 0–1 (p 0.99) and 1–2 (p 0.95) with 0, 2 from one duplicate-free source → {0,1}, {2}.
+ */
+export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
+  const { n } = input;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const members: Array<number[] | undefined> = new Array(n);
+  const uniques: Array<number[] | undefined> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    members[i] = [i];
+    const s = input.source[i];
+    uniques[i] = input.uniqueSource[s] ? [s] : undefined;
+  }
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const union = (ra: number, rb: number): number => {
+    if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    members[ra]!.push(...members[rb]!);
+    members[rb] = undefined;
+    const ua = uniques[ra];
+    const ub = uniques[rb];
+    if (ub) uniques[ra] = ua ? [...new Set([...ua, ...ub])] : ub;
+    uniques[rb] = undefined;
+    return ra;
+  };
+
+  for (const [x, y] of input.mustLink) {
+    const rx = find(x);
+    const ry = find(y);
+    if (rx !== ry) union(rx, ry);
+  }
+  const cannot = new Map<number, number[]>();
+  for (const [x, y] of input.cannotLink) {
+    if (find(x) === find(y)) continue; // contradicted by must-links: those win
+    (cannot.get(x) ?? cannot.set(x, []).get(x)!).push(y);
+    (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
+  }
+
+  const refused = { oneToOne: 0, chainGuard: 0, cannotLink: 0 };
+  for (let s = 0; s < sorted.length; s++) {
+    const p = sorted[s];
+    const w = input.weight[p];
+    if (w < thresholdWeight) break;
+    const x = input.a[p];
+    const y = input.b[p];
+    if (input.source[x] === input.source[y] && w < input.withinMinWeight) continue;
+    const rx = find(x);
+    const ry = find(y);
+    if (rx === ry) continue;
+    if (sharesUniqueSource(uniques[rx], uniques[ry])) {
+      refused.oneToOne++;
+      continue;
+    }
+    if (cannot.size > 0 && violatesCannot(members[rx]!, members[ry]!, ry, cannot, find)) {
+      refused.cannotLink++;
+      continue;
+    }
+    if ((members[rx]!.length > 1 || members[ry]!.length > 1) && breaksChain(input, members[rx]!, members[ry]!)) {
+      refused.chainGuard++;
+      continue;
+    }
+    union(rx, ry);
+  }
+
+  const clusterOf = new Int32Array(n).fill(-1);
+  const clusters: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (clusterOf[r] === -1) {
+      clusterOf[r] = clusters.length;
+      clusters.push([]);
+    }
+    clusterOf[i] = clusterOf[r];
+    clusters[clusterOf[i]].push(i);
+  }
+  return { clusters, clusterOf, refused };
+}
+
+function sharesUniqueSource(a: number[] | undefined, b: number[] | undefined): boolean {
+  if (!a || !b) return false;
+  for (const s of a) if (b.includes(s)) return true;
+  return false;
+}
+
+function violatesCannot(
+  ma: number[],
+  mb: number[],
+  rb: number,
+  cannot: Map<number, number[]>,
+  find: (x: number) => number,
+): boolean {
+  const other = ma.length <= mb.length ? mb : ma;
+  const small = ma.length <= mb.length ? ma : mb;
+  const otherRoot = other === mb ? rb : find(other[0]);
+  for (const x of small) {
+    const ys = cannot.get(x);
+    if (ys) for (const y of ys) if (find(y) === otherRoot) return true;
+  }
+  return false;
+}
+
+/** Chain guard: do the two groups, taken as a whole, disagree strongly? The linking pair itself counts too. */
+function breaksChain(input: ClusterInput, ma: number[], mb: number[]): boolean {
+  const step = Math.max(1, Math.ceil(Math.sqrt((ma.length * mb.length) / CHAIN_MAX_CHECKS)));
+  let checked = 0;
+  let sum = 0;
+  for (let s = 0; s < ma.length; s += step) {
+    for (let t = 0; t < mb.length; t += step) {
+      const p = weightToProbability(input.pairWeight(ma[s], mb[t]));
+      if (p < CHAIN_MIN_PROBABILITY) return true;
+      sum += p;
+      checked++;
+    }
+  }
+  return checked > 0 && sum / checked < CHAIN_MEAN_PROBABILITY;
+}

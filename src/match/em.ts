@@ -1,0 +1,128 @@
+// Expectation–maximisation for the two-class Fellegi–Sunter mixture over comparison patterns (with counts), u
+// pinned to random-pair shares. Pure; no names engine needed, so it can be tested on simulated mixtures.
+import { COMPARISONS, K, missingLevel } from './levels.js';
+import { PROBABILITY_FLOOR } from './model.js';
+
+export const PAIR_TYPE_CROSS = 0;
+export const PAIR_TYPE_WITHIN = 1;
+
+/** Comparison patterns with counts: levels[p*K + k], type 0 = different sources, 1 = same source. */
+export interface PatternTable {
+  levels: Uint8Array;
+  type: Uint8Array;
+  count: Float64Array;
+  size: number;
+}
+
+export interface EmStart {
+  /** m of the non-missing levels, per comparison. */
+  m: number[][];
+  lambdaCross: number;
+  lambdaWithin: number;
+  maxIterations?: number;
+  tolerance?: number;
+}
+
+export interface EmResult {
+  m: number[][];
+  u: number[][];
+  lambdaCross: number;
+  lambdaWithin: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * EM for a two-class mixture over comparison patterns with u pinned to the random-pair shares (less the matches
+ * those pairs hold). Pairs not in `table` are non-matches; `totals` are the numbers of eligible pairs of each type,
+ * the denominators of the priors. Missing levels are left out of both m and u.
+ * Example: runEm(table, shares, {cross: 1e6, within: 0}, start) → recovers m and λ of a simulated mixture.
+ */
+export function runEm(table: PatternTable, randomShare: number[][], totals: { cross: number; within: number }, start: EmStart): EmResult {
+  const m = start.m.map((row) => row.slice());
+  const m0 = start.m.map((row) => row.slice());
+  let u = randomShare.map((row) => row.slice());
+  let lambdaCross = start.lambdaCross;
+  let lambdaWithin = start.lambdaWithin;
+  const maxIterations = start.maxIterations ?? 200;
+  const tolerance = start.tolerance ?? 1e-6;
+  let iterations = 0;
+  let converged = false;
+  const post = new Float64Array(table.size);
+  while (iterations < maxIterations && table.size > 0) {
+    iterations++;
+    // E-step: match probability of each pattern.
+    const logM = m.map((row) => row.map((x) => Math.log(Math.max(x, PROBABILITY_FLOOR))));
+    const logU = u.map((row) => row.map((x) => Math.log(Math.max(x, PROBABILITY_FLOOR))));
+    const lc = Math.log(lambdaCross / (1 - lambdaCross));
+    const lw = Math.log(lambdaWithin / (1 - lambdaWithin));
+    for (let p = 0; p < table.size; p++) {
+      let s = table.type[p] === PAIR_TYPE_WITHIN ? lw : lc;
+      for (let k = 0; k < K; k++) {
+        const l = table.levels[p * K + k];
+        if (l === missingLevel(k)) continue;
+        s += logM[k][l] - logU[k][l];
+      }
+      post[p] = s > 30 ? 1 : s < -30 ? Math.exp(s) : 1 / (1 + Math.exp(-s));
+    }
+    // M-step: m with a one-pair pseudo-count towards the starting values; priors over all eligible pairs.
+    const acc = m.map((row) => row.map(() => 0));
+    let matchesCross = 0;
+    let matchesWithin = 0;
+    for (let p = 0; p < table.size; p++) {
+      const w = post[p] * table.count[p];
+      if (table.type[p] === PAIR_TYPE_WITHIN) matchesWithin += w;
+      else matchesCross += w;
+      for (let k = 0; k < K; k++) {
+        const l = table.levels[p * K + k];
+        if (l !== missingLevel(k)) acc[k][l] += w;
+      }
+    }
+    let delta = 0;
+    for (let k = 0; k < K; k++) {
+      const total = acc[k].reduce((s, x) => s + x, 0) + 1;
+      for (let l = 0; l < acc[k].length; l++) {
+        const next = (acc[k][l] + m0[k][l]) / total;
+        delta = Math.max(delta, Math.abs(next - m[k][l]));
+        m[k][l] = next;
+      }
+    }
+    const nextCross = totals.cross > 0 ? clampPrior(matchesCross / totals.cross) : lambdaCross;
+    const nextWithin = totals.within > 0 ? clampPrior(matchesWithin / totals.within) : lambdaWithin;
+    delta = Math.max(delta, Math.abs(nextCross - lambdaCross) / lambdaCross * 1e-3, Math.abs(nextWithin - lambdaWithin) / lambdaWithin * 1e-3);
+    lambdaCross = nextCross;
+    lambdaWithin = nextWithin;
+    // u: the random pairs hold a few matches too; take them out (matters for small lists compared in full).
+    const eligible = totals.cross + totals.within;
+    const lambdaRandom = eligible > 0 ? (lambdaCross * totals.cross + lambdaWithin * totals.within) / eligible : 0;
+    u = randomShare.map((row, k) =>
+      normalise(row.map((x, l) => Math.max((x - lambdaRandom * m[k][l]) / (1 - lambdaRandom), PROBABILITY_FLOOR))),
+    );
+    if (delta < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return { m, u, lambdaCross, lambdaWithin, iterations, converged };
+}
+
+/** Share of each non-missing level, with a pseudo-count per level. */
+export function levelShares(table: PatternTable, pseudo: number): number[][] {
+  return COMPARISONS.map((c, k) => {
+    const counts = new Array<number>(c.levels.length - 1).fill(pseudo);
+    for (let p = 0; p < table.size; p++) {
+      const l = table.levels[p * K + k];
+      if (l !== missingLevel(k)) counts[l] += table.count[p];
+    }
+    return normalise(counts);
+  });
+}
+
+export function normalise(row: number[]): number[] {
+  const s = row.reduce((x, y) => x + y, 0);
+  return s > 0 ? row.map((x) => x / s) : row.map(() => 1 / row.length);
+}
+
+export function clampPrior(x: number): number {
+  return Math.min(0.5, Math.max(1e-12, x));
+}

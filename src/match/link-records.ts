@@ -1,0 +1,242 @@
+// linkRecords: block → train → score → cluster. Works on the records in a canonical order (sorted by content), so
+// the persons found do not depend on the order of rows in the inputs; indices are mapped back at the end. Pure.
+import { compareStrings } from '../core/compare.js';
+import { blockRecords } from './blocking.js';
+import { clusterRecords, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
+import { buildFeatures } from './features.js';
+import { buildTermFrequencies } from './frequencies.js';
+import { probabilityToWeight, weightToProbability } from './model.js';
+import { pairCode } from './pair-list.js';
+import { assignPersonIds } from './person-ids.js';
+import { buildScoringContext, scorePair, scorePairs, scoredPair } from './score.js';
+import { alternativeThresholds, chooseThreshold, THRESHOLD_TABLE } from './threshold.js';
+import { trainModel } from './train.js';
+import { K } from './levels.js';
+import type { LinkOptions, LinkResult, MatchRecord, ScoredPair } from './types.js';
+
+/** Links inside one source need at least this probability, whatever the threshold (strong evidence only). */
+export const WITHIN_SOURCE_MIN_PROBABILITY = 0.99;
+/** Review band: pairs within this many bits of the threshold's weight. */
+const REVIEW_BAND_BITS = 4;
+/** At most this many pairs are proposed for review. */
+const REVIEW_MAX = 5000;
+
+/** A text that sorts records by content (source first), so that shuffled inputs give the same order. */
+function contentSignature(r: MatchRecord): string {
+  const x = r.record;
+  const cells = Object.keys(x.cells)
+    .sort(compareStrings)
+    .map((k) => `${k}=${x.cells[k]}`)
+    .join('\u0002');
+  return [
+    x.source,
+    r.name.normalized,
+    x.rawName,
+    x.age ?? '',
+    x.birthYear ?? '',
+    x.birthDate ?? '',
+    x.dateOfDeath ?? '',
+    x.place ?? '',
+    x.region ?? '',
+    x.category ?? '',
+    x.sex ?? '',
+    x.sourceId ?? '',
+    x.notes ?? '',
+    cells,
+  ].join('\u0001');
+}
+
+/** Canonical order: perm[c] = original index of the c-th record by content. */
+function canonicalOrder(records: readonly MatchRecord[]): number[] {
+  const sig = records.map(contentSignature);
+  return records.map((_, i) => i).sort((i, j) => compareStrings(sig[i], sig[j]) || i - j);
+}
+
+/**
+ * Links records into persons.
+ * Example: linkRecords([{record: media1, name: parseName('Ахметов Ерлан')}, {record: ngo4, name: parseName('Akhmetov Yerlan')}], {})
+ *   → clusters [[0, 1]] when age, date and place agree.
+ */
+export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): LinkResult {
+  const n = records.length;
+  const perm = canonicalOrder(records);
+  const recs = perm.map((i) => records[i]);
+  const uniqueSources = [...new Set(options.uniqueSources ?? [])].sort(compareStrings);
+  const features = buildFeatures(recs, options.eventDate);
+  const tf = buildTermFrequencies(recs);
+
+  options.onStage?.('block', 'start');
+  const blocks = blockRecords(recs, { uniqueSources });
+  options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
+
+  options.onStage?.('train', 'start');
+  let model = options.model;
+  let emIterations = 0;
+  let converged = true;
+  if (!model) {
+    const trained = trainModel(recs, features, blocks, { uniqueSources, eventDate: features.eventDate });
+    model = trained.model;
+    emIterations = trained.iterations;
+    converged = trained.converged;
+  } else {
+    converged = model.training.converged;
+  }
+  options.onStage?.('train', 'end');
+
+  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
+  const ctx = buildScoringContext(recs, features, tf, model, uniqueSources);
+  const weights = scorePairs(ctx, blocks.a, blocks.b, (done, total) => options.onStage?.('score', 'start', { done, total }));
+  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+
+  options.onStage?.('cluster', 'start');
+  let threshold: number;
+  let thresholdSource: string;
+  if (options.threshold !== undefined) {
+    threshold = options.threshold;
+    thresholdSource = 'user';
+  } else {
+    const chosen = chooseThreshold(weights);
+    threshold = chosen.threshold;
+    thresholdSource = `model: expected-F1 maximum (${chosen.expectedF1.toFixed(3)})`;
+  }
+  const thresholdWeight = probabilityToWeight(threshold);
+
+  // Decisions → canonical index pairs.
+  const indexOfKey = new Map<string, number>();
+  recs.forEach((r, c) => indexOfKey.set(r.record.key, c));
+  const mustLink: Array<[number, number]> = [];
+  const cannotLink: Array<[number, number]> = [];
+  const decided = new Set<number>();
+  let decisionsIgnored = 0;
+  for (const d of options.decisions ?? []) {
+    const x = indexOfKey.get(d.a);
+    const y = indexOfKey.get(d.b);
+    if (x === undefined || y === undefined || x === y) {
+      decisionsIgnored++;
+      continue;
+    }
+    (d.decision === 'match' ? mustLink : cannotLink).push([Math.min(x, y), Math.max(x, y)]);
+    decided.add(pairCode(x, y, n));
+  }
+
+  const levels = new Uint8Array(K);
+  const cache = new Map<number, number>();
+  for (let p = 0; p < blocks.a.length; p++) cache.set(pairCode(blocks.a[p], blocks.b[p], n), weights[p]);
+  const pairWeight = (i: number, j: number): number => {
+    const code = pairCode(i, j, n);
+    let w = cache.get(code);
+    if (w === undefined) {
+      w = features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]] ? -Infinity : scorePair(ctx, i, j, levels).weight;
+      cache.set(code, w);
+    }
+    return w;
+  };
+  const input: ClusterInput = {
+    n,
+    a: blocks.a,
+    b: blocks.b,
+    weight: weights,
+    source: features.source,
+    uniqueSource: ctx.uniqueSource,
+    mustLink,
+    cannotLink,
+    pairWeight,
+    withinMinWeight: probabilityToWeight(WITHIN_SOURCE_MIN_PROBABILITY),
+  };
+  const alt = alternativeThresholds(threshold);
+  const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
+  const sorted = sortLinks(input, probabilityToWeight(lowest));
+  const main = clusterRecords(input, sorted, thresholdWeight);
+  const thresholdTable = THRESHOLD_TABLE.map((t) => ({
+    threshold: t,
+    persons: t === threshold ? main.clusters.length : clusterRecords(input, sorted, probabilityToWeight(t)).clusters.length,
+  }));
+  const stricter = clusterRecords(input, sorted, probabilityToWeight(alt.stricter));
+  const looser = clusterRecords(input, sorted, probabilityToWeight(alt.looser));
+  options.onStage?.('cluster', 'end');
+
+  // Map back to the caller's indices.
+  const back = (c: number) => perm[c];
+  const mapClusters = (o: ClusterOutcome) =>
+    o.clusters.map((cl) => cl.map(back).sort((x, y) => x - y)).sort((x, y) => x[0] - y[0]);
+  const clusters = mapClusters(main);
+  const toOriginal = (sp: ScoredPair): ScoredPair => {
+    const x = back(sp.a);
+    const y = back(sp.b);
+    return { ...sp, a: Math.min(x, y), b: Math.max(x, y) };
+  };
+
+  const links: ScoredPair[] = [];
+  const inLinks = new Set<number>();
+  for (let p = 0; p < blocks.a.length; p++) {
+    const x = blocks.a[p];
+    const y = blocks.b[p];
+    if (main.clusterOf[x] !== main.clusterOf[y]) continue;
+    const w = weights[p];
+    const within = features.source[x] === features.source[y];
+    if (w < thresholdWeight || (within && w < input.withinMinWeight)) continue;
+    links.push(toOriginal(scoredPair(ctx, x, y)));
+    inLinks.add(pairCode(x, y, n));
+  }
+  for (const [x, y] of mustLink) {
+    if (inLinks.has(pairCode(x, y, n))) continue;
+    inLinks.add(pairCode(x, y, n));
+    const sp = scoredPair(ctx, x, y);
+    sp.evidence.push('clerical decision: same person (must-link)');
+    links.push(toOriginal(sp));
+  }
+  links.sort((p, q) => p.a - q.a || p.b - q.b);
+
+  const review: ScoredPair[] = [];
+  const reviewIdx: number[] = [];
+  for (let p = 0; p < blocks.a.length; p++) {
+    const x = blocks.a[p];
+    const y = blocks.b[p];
+    if (decided.has(pairCode(x, y, n))) continue;
+    const w = weights[p];
+    const linked = main.clusterOf[x] === main.clusterOf[y];
+    const inBand = Math.abs(w - thresholdWeight) <= REVIEW_BAND_BITS;
+    const refusedStrong = !linked && w >= thresholdWeight;
+    if (inBand || refusedStrong) reviewIdx.push(p);
+  }
+  reviewIdx.sort(
+    (p, q) =>
+      Math.abs(weights[p] - thresholdWeight) - Math.abs(weights[q] - thresholdWeight) ||
+      blocks.a[p] - blocks.a[q] ||
+      blocks.b[p] - blocks.b[q],
+  );
+  for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(toOriginal(scoredPair(ctx, blocks.a[p], blocks.b[p])));
+
+  const withinSourceDuplicates: Array<[number, number]> = links
+    .filter((l) => records[l.a].record.source === records[l.b].record.source)
+    .map((l) => [l.a, l.b] as [number, number]);
+
+  const personIds = assignPersonIds(clusters.map((c) => c.map((i) => records[i].record.key)));
+  const stats = {
+    records: n,
+    candidatePairs: blocks.a.length,
+    blockingRules: blocks.rules,
+    capped: blocks.capped,
+    emIterations,
+    converged,
+    refusedLinks: main.refused,
+    decisionsIgnored,
+  };
+  void weightToProbability;
+  return {
+    clusters,
+    personIds,
+    links,
+    review,
+    withinSourceDuplicates,
+    model,
+    threshold,
+    thresholdSource,
+    thresholdTable,
+    alternatives: {
+      stricter: { threshold: alt.stricter, clusters: mapClusters(stricter) },
+      looser: { threshold: alt.looser, clusters: mapClusters(looser) },
+    },
+    stats,
+  };
+}

@@ -1,0 +1,77 @@
+// Clustering guards on hand-made scored pairs: one-to-one, must-link, cannot-link, chain guard.
+import { describe, expect, it } from 'vitest';
+import { clusterRecords, sortLinks, type ClusterInput } from '../../src/match/cluster.js';
+import { probabilityToWeight } from '../../src/match/model.js';
+
+interface Case {
+  n: number;
+  sources: number[];
+  unique?: number[];
+  pairs: Array<[number, number, number]>; // a, b, probability
+  must?: Array<[number, number]>;
+  cannot?: Array<[number, number]>;
+}
+
+function build(c: Case): ClusterInput {
+  const scored = new Map<string, number>();
+  for (const [a, b, p] of c.pairs) scored.set(`${Math.min(a, b)},${Math.max(a, b)}`, probabilityToWeight(p));
+  const uniqueSource = new Uint8Array(Math.max(...c.sources) + 1);
+  for (const s of c.unique ?? []) uniqueSource[s] = 1;
+  return {
+    n: c.n,
+    a: Uint32Array.from(c.pairs, (p) => Math.min(p[0], p[1])),
+    b: Uint32Array.from(c.pairs, (p) => Math.max(p[0], p[1])),
+    weight: Float32Array.from(c.pairs, (p) => probabilityToWeight(p[2])),
+    source: Int32Array.from(c.sources),
+    uniqueSource,
+    mustLink: c.must ?? [],
+    cannotLink: c.cannot ?? [],
+    // pairs not listed are neutral-ish unless stated
+    pairWeight: (i, j) => scored.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? probabilityToWeight(0.5),
+    withinMinWeight: probabilityToWeight(0.99),
+  };
+}
+
+function run(c: Case, threshold = 0.9): number[][] {
+  const input = build(c);
+  return clusterRecords(input, sortLinks(input, probabilityToWeight(0.5)), probabilityToWeight(threshold)).clusters;
+}
+
+describe('clusterRecords', () => {
+  it('forms connected components over links above the threshold', () => {
+    expect(run({ n: 4, sources: [0, 1, 2, 1], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] })).toEqual([[0, 1, 2], [3]]);
+    expect(run({ n: 4, sources: [0, 1, 2, 1], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] }, 0.5)).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('one-to-one: at most one record of a duplicate-free source per person, the best link wins', () => {
+    // 0 and 2 both come from the unique source 0; 1 links to both, more strongly to 2.
+    const c: Case = { n: 3, sources: [0, 1, 0], unique: [0], pairs: [[0, 1, 0.95], [1, 2, 0.999]] };
+    expect(run(c)).toEqual([[0], [1, 2]]);
+    // the same records with the source not declared unique: all three together
+    expect(run({ ...c, unique: [] })).toEqual([[0, 1, 2]]);
+  });
+
+  it('a must-link decision joins records the model keeps apart', () => {
+    expect(run({ n: 3, sources: [0, 1, 2], pairs: [[0, 1, 0.1]], must: [[0, 1]] })).toEqual([[0, 1], [2]]);
+  });
+
+  it('a cannot-link decision keeps apart records the model links, also through a third record', () => {
+    const pairs: Array<[number, number, number]> = [[0, 1, 0.999], [1, 2, 0.98], [0, 2, 0.97]];
+    expect(run({ n: 3, sources: [0, 1, 2], pairs })).toEqual([[0, 1, 2]]);
+    expect(run({ n: 3, sources: [0, 1, 2], pairs, cannot: [[0, 2]] })).toEqual([[0, 1], [2]]);
+  });
+
+  it('chain guard: a link that would join two groups that disagree strongly is refused', () => {
+    // 1 is an ambiguous record («Ахметов Е.») linked to 0 and 2, who are clearly different persons.
+    const pairs: Array<[number, number, number]> = [[0, 1, 0.99], [1, 2, 0.95], [0, 2, 0.0001]];
+    const input = build({ n: 3, sources: [0, 1, 2], pairs });
+    const out = clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.9));
+    expect(out.clusters).toEqual([[0, 1], [2]]);
+    expect(out.refused.chainGuard).toBe(1);
+  });
+
+  it('links inside one source need strong evidence', () => {
+    expect(run({ n: 2, sources: [0, 0], pairs: [[0, 1, 0.95]] })).toEqual([[0], [1]]);
+    expect(run({ n: 2, sources: [0, 0], pairs: [[0, 1, 0.999]] })).toEqual([[0, 1]]);
+  });
+});
