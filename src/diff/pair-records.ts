@@ -125,7 +125,7 @@ export function pairByNames(
  * Marks pairs that moved: pairs are taken in old order and the longest run that keeps its order in the new version
  * (longest increasing subsequence of new positions) stays put; every other pair moved. Insertions and removals above
  * a record renumber it but do not move it. Deterministic: among equally long runs, the one ending earliest wins.
- * Example: findMoved([[1,1],[2,3],[3,2]]) → [false, false, true]  (the old row 3 now comes before old row 2)
+ * Example: findMoved([[1,1],[2,3],[3,2]]) → [false, true, false]  (of two swapped rows, the one that went down moved)
  */
 export function findMoved(pairs: ReadonlyArray<readonly [number, number]>): boolean[] {
   const order = pairs.map((_, k) => k).sort((x, y) => pairs[x][0] - pairs[y][0] || pairs[x][1] - pairs[y][1]);
