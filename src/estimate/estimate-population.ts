@@ -98,6 +98,7 @@ function estimateStratum(
   const named = countObserved(table);
   const histories: { history: string; count: number }[] = [];
   for (let mask = 1; mask < 1 << lists.length; mask++) histories.push({ history: formatHistory(mask, lists.length), count: table.counts[mask] });
+  histories.sort((a, b) => compareStrings(a.history, b.history));
   const pairs: StratumEstimate['pairs'] = [];
   for (let j = 0; j < lists.length; j++) {
     for (let l = j + 1; l < lists.length; l++) {

@@ -51,7 +51,7 @@ export function describeAssumptions(result: EstimateResult, sources: readonly Es
     out.push(`The list ${s.name} covers only one group (${s.covers}), so it tells us nothing about other victims. ${how}`);
   }
   out.push(
-    'Matching names across lists is imperfect. Merging two different people lowers the estimate; failing to recognise one person under two spellings raises it. We show the estimate under stricter and looser matching.',
+    'Matching names across lists is imperfect. Merging two different people lowers the estimate; failing to recognise one person under two spellings raises it. Look at the estimate under stricter and looser matching before quoting it.',
   );
   const fitted = result.strata.flatMap((s) => (s.models ? s.models.models.filter((m) => m.estimable && !m.saturated && m.N !== null) : []));
   if (result.stratify === null && result.strata[0]?.lists.length >= 3 && fitted.length > 1) {

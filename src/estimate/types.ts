@@ -72,7 +72,7 @@ export interface StratumEstimate {
   /** People of the stratum named only on lists not used here (part of the estimated unseen). */
   onlyOnExcluded: number;
   listSizes: { name: string; count: number }[];
-  /** All 2^k − 1 observable histories in mask order; character j ↔ lists[j]. */
+  /** All 2^k − 1 observable histories, sorted (`001`, `010`, `011`, …); character j ↔ lists[j]. */
   histories: { history: string; count: number }[];
   /** Chapman / Lincoln–Petersen for every pair of lists used. */
   pairs: { lists: [string, string]; result: TwoListResult }[];
