@@ -1,0 +1,223 @@
+// One data row → a SourceRecord (values parsed, warnings collected) or a RejectedRow (no usable name). Pure; parsed
+// values are cached per distinct cell text because dates, ages and places repeat a lot.
+import type { Category, RejectedRow, Sex, SourceRecord } from '../core/types.js';
+import { resolvePlace, type PlaceResolution } from '../places/resolve-place.js';
+import type { ColumnPlan } from './plan-columns.js';
+import { parseAge } from './parse-age.js';
+import { parseBirthYear } from './parse-birth-year.js';
+import { parseCategory } from './parse-category.js';
+import { parseDate } from './parse-date.js';
+import { parseSex } from './parse-sex.js';
+
+/** Cell values that mean "not known": the field stays empty, without a warning. */
+const UNKNOWN_VALUES: ReadonlySet<string> = new Set([
+  '-', '--', '—', '–', '?', '??', '???', 'н/д', 'нд', 'н.д.', 'нет данных', 'нет', 'неизвестно', 'не известно', 'неизв',
+  'неизв.', 'не установлено', 'не указано', 'unknown', 'n/a', 'na', 'none', 'null', 'x', 'х', 'белгісіз', 'белгисиз',
+  'мәлімет жоқ', 'малимет жок',
+]);
+
+/** Words that, alone or together, are no one's name (`неизвестный мужчина`, `аты белгісіз`, `unknown`). */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+  'неизвестно', 'неизвестный', 'неизвестная', 'неизвестен', 'неизвестного', 'неизв', 'неустановленный',
+  'неустановленная', 'неустановленное', 'неустановленного', 'неопознанный', 'неопознанная', 'неопознанное', 'не',
+  'установлен', 'установлена', 'установлено', 'опознан', 'опознана', 'нет', 'данных', 'н', 'д', 'нд', 'лицо', 'мужчина',
+  'женщина', 'мужчины', 'женщины', 'тело', 'имя', 'фио', 'без', 'аноним', 'аты', 'жони', 'есими', 'белгисиз', 'unknown', 'unidentified', 'unnamed', 'anonymous', 'man', 'woman', 'male', 'female', 'person',
+  'body', 'name', 'n', 'a', 'na', 'x', 'xx', 'xxx', 'х', 'хх', 'ххх',
+]);
+
+/** Whole phrases that mean an unnamed person but whose words can be names on their own (Адам = Adam). */
+const PLACEHOLDER_PHRASES: ReadonlySet<string> = new Set(['ер адам', 'айел адам', 'бир адам', 'белгисиз адам', 'адам белгисиз']);
+
+/** First words of a line that sums up a list rather than naming someone. */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(['итого', 'всего', 'total', 'totals', 'барлыгы', 'жиыны', 'барлык']);
+
+const KAZAKH_FOLD: Readonly<Record<string, string>> = {
+  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
+};
+
+const HAS_LETTER = /\p{L}/u;
+const WORD = /\p{L}+/gu;
+
+function isUnknownValue(s: string): boolean {
+  return s === '' || UNKNOWN_VALUES.has(s.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s);
+}
+
+/** Why a name cannot be used, or undefined when it can. */
+export function rejectNameReason(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'no name';
+  if (!HAS_LETTER.test(trimmed)) return `name "${trimmed}" has no letters`;
+  let folded = '';
+  for (const ch of trimmed.toLowerCase()) folded += KAZAKH_FOLD[ch] ?? ch;
+  const words = folded.match(WORD) ?? [];
+  if (words.length > 0 && TOTAL_WORDS.has(words[0] as string)) return `"${trimmed}" looks like a total line, not a name`;
+  if (words.every((w) => PLACEHOLDER_WORDS.has(w)) || PLACEHOLDER_PHRASES.has(words.join(' '))) return `name "${trimmed}" says the name is unknown`;
+  return undefined;
+}
+
+interface Cached<T> {
+  value: T | undefined;
+  extra?: { birthYear?: number; birthDate?: string };
+}
+
+/** Per-source memo of parsed cell values. */
+export class ValueCache {
+  private readonly maps = new Map<string, Map<string, unknown>>();
+  get<T>(kind: string, text: string, parse: (text: string) => T): T {
+    let map = this.maps.get(kind);
+    if (!map) this.maps.set(kind, (map = new Map()));
+    if (map.has(text)) return map.get(text) as T;
+    const value = parse(text);
+    map.set(text, value);
+    return value;
+  }
+}
+
+function parseAgeCell(text: string): Cached<number> {
+  const age = parseAge(text);
+  if (age !== undefined) return { value: age };
+  const year = parseBirthYear(text);
+  if (year !== undefined) return { value: undefined, extra: { birthYear: year } };
+  const date = parseDate(text);
+  if (date !== undefined) return { value: undefined, extra: { birthYear: Number(date.slice(0, 4)), birthDate: date } };
+  return { value: undefined };
+}
+
+function parseBirthCell(text: string): Cached<never> {
+  const date = parseDate(text);
+  if (date !== undefined) return { value: undefined, extra: { birthYear: Number(date.slice(0, 4)), birthDate: date } };
+  const year = parseBirthYear(text);
+  if (year !== undefined) return { value: undefined, extra: { birthYear: year } };
+  return { value: undefined };
+}
+
+export interface RowInput {
+  source: string;
+  row: number;
+  line: number;
+  fields: readonly string[];
+}
+
+/** Builds the record of one data row, or its rejection when the row has no usable name. */
+export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache): { record?: SourceRecord; rejected?: RejectedRow } {
+  const { source, row, line, fields } = input;
+  const key = `${source}:${row}`;
+  const cells: Record<string, string> = {};
+  const n = plan.keys.length;
+  for (let i = 0; i < n; i++) if (plan.roles[i] !== 'ignore') cells[plan.keys[i]] = fields[i] ?? '';
+  const warnings: string[] = [];
+  let extra = false;
+  for (let i = n; i < fields.length; i++) {
+    if (fields[i].trim() !== '') extra = true;
+  }
+  if (extra) for (let i = n; i < fields.length; i++) cells[`(column ${i + 1})`] = fields[i];
+  const ragged = fields.length < n || extra ? `row has ${fields.length} fields, header has ${n}` : undefined;
+  if (ragged) warnings.push(ragged);
+
+  const cell = (role: keyof ColumnPlan['index']): string => {
+    const i = plan.index[role];
+    return i === undefined ? '' : (fields[i] ?? '').trim();
+  };
+
+  const full = cell('full_name');
+  const surname = cell('surname');
+  const given = cell('given');
+  const patronymic = cell('patronymic');
+  const hasParts = plan.index.surname !== undefined || plan.index.given !== undefined || plan.index.patronymic !== undefined;
+  const partsName = [surname, given, patronymic].filter((p) => p !== '').join(' ');
+  const rawName = full !== '' ? full : partsName;
+
+  const nameColumn = plan.index.full_name ?? plan.index.surname ?? plan.index.given;
+  let reason = rejectNameReason(rawName);
+  if (reason === undefined && nameColumn !== undefined && rawName === plan.keys[nameColumn].trim() && rowRepeatsHeader(fields, plan)) {
+    reason = 'the row repeats the header';
+  }
+  if (reason !== undefined) {
+    return { rejected: { source, row, line, key, rawName, reason: ragged ? `${reason} (${ragged})` : reason, cells } };
+  }
+
+  const record: SourceRecord = { source, row, line, key, rawName, cells, warnings };
+  if (hasParts && partsName !== '') {
+    const parts: { surname?: string; given?: string; patronymic?: string } = {};
+    if (surname) parts.surname = surname;
+    if (given) parts.given = given;
+    if (patronymic) parts.patronymic = patronymic;
+    record.nameParts = parts;
+  }
+
+  const sourceId = cell('source_id');
+  if (sourceId !== '') record.sourceId = sourceId;
+
+  const age = cell('age');
+  if (!isUnknownValue(age)) {
+    const parsed = cache.get('age', age, parseAgeCell);
+    if (parsed.value !== undefined) record.age = parsed.value;
+    else if (parsed.extra) Object.assign(record, parsed.extra);
+    else warnings.push(`age "${age}" not understood`);
+  }
+  const birthYear = cell('birth_year');
+  if (!isUnknownValue(birthYear)) {
+    const parsed = cache.get('birth', birthYear, parseBirthCell);
+    if (parsed.extra) Object.assign(record, parsed.extra);
+    else warnings.push(`birth year "${birthYear}" not understood`);
+  }
+  const birthDate = cell('birth_date');
+  if (!isUnknownValue(birthDate)) {
+    const parsed = cache.get('birth', birthDate, parseBirthCell);
+    if (parsed.extra) Object.assign(record, parsed.extra);
+    else warnings.push(`date of birth "${birthDate}" not understood`);
+  }
+  const death = cell('date_of_death');
+  if (!isUnknownValue(death)) {
+    const parsed = cache.get('date', death, parseDate);
+    if (parsed !== undefined) record.dateOfDeath = parsed;
+    else warnings.push(`date of death "${death}" not understood`);
+  }
+
+  const placeText = cell('place');
+  const regionText = cell('region');
+  if (!isUnknownValue(placeText)) {
+    const p = cache.get<PlaceResolution>('place', placeText, resolvePlace);
+    if (p.place !== undefined) record.place = p.place;
+    if (p.region !== undefined) record.region = p.region;
+    if (p.place === undefined && p.region === undefined) warnings.push(`place "${placeText}" not understood`);
+    else if (!p.known) warnings.push(`place "${placeText}" not in the gazetteer`);
+  }
+  if (!isUnknownValue(regionText)) {
+    const r = cache.get<PlaceResolution>('place', regionText, resolvePlace);
+    if (r.region === undefined) warnings.push(`region "${regionText}" not understood`);
+    else {
+      // The region column names the region; a known place's own region stays (it is more specific).
+      if (record.region === undefined || record.place === undefined || record.place.startsWith('?')) record.region = r.region;
+      // A city of republican significance is its own region: the region names the place too.
+      if (record.place === undefined && r.place !== undefined && r.known && r.region.endsWith('-city')) record.place = r.place;
+    }
+  }
+
+  const category = cell('category');
+  if (!isUnknownValue(category)) {
+    const c = cache.get<Category | undefined>('category', category, parseCategory);
+    if (c !== undefined) record.category = c;
+    else warnings.push(`category "${category}" not understood`);
+  }
+  const sex = cell('sex');
+  if (!isUnknownValue(sex)) {
+    const s = cache.get<Sex | undefined>('sex', sex, parseSex);
+    if (s !== undefined) record.sex = s;
+    else warnings.push(`sex "${sex}" not understood`);
+  }
+  const notes = cell('notes');
+  if (notes !== '') record.notes = notes;
+  return { record };
+}
+
+/** True when every header cell reappears in the row (a header pasted again mid-file). */
+function rowRepeatsHeader(fields: readonly string[], plan: ColumnPlan): boolean {
+  let named = 0;
+  for (let i = 0; i < plan.keys.length; i++) {
+    if (plan.keys[i].startsWith('(column ')) continue;
+    named++;
+    if ((fields[i] ?? '').trim() !== plan.keys[i].replace(/ \(\d+\)'*$/, '').trim()) return false;
+  }
+  return named > 0;
+}

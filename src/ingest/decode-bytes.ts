@@ -1,0 +1,211 @@
+// Turns a source file's bytes into text: byte-order marks, strict UTF-8, Windows-1251 detection, or a forced encoding.
+// Pure; errors name the line of the first bad byte and say how to force an encoding.
+import { ReconError } from '../core/errors.js';
+
+export interface DecodedText {
+  text: string;
+  /** Canonical name: `utf-8`, `utf-16le`, `utf-16be`, `windows-1251`, or another WHATWG label when forced. */
+  encoding: string;
+}
+
+const ENCODING_HINT =
+  'name the encoding with --encoding (utf-8, utf-16le, utf-16be, windows-1251) or "encoding" in the source\'s config entry';
+
+/** Spellings people use for the encodings lists come in. */
+const ENCODING_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['utf8', 'utf-8'], ['utf-8', 'utf-8'], ['utf8bom', 'utf-8'], ['utf-8-bom', 'utf-8'], ['utf-8-sig', 'utf-8'],
+  ['utf8sig', 'utf-8'], ['unicode-1-1-utf-8', 'utf-8'],
+  ['utf16le', 'utf-16le'], ['utf-16le', 'utf-16le'], ['utf-16', 'utf-16le'], ['utf16', 'utf-16le'], ['ucs-2', 'utf-16le'],
+  ['ucs2', 'utf-16le'], ['unicode', 'utf-16le'],
+  ['utf16be', 'utf-16be'], ['utf-16be', 'utf-16be'],
+  ['windows-1251', 'windows-1251'], ['windows1251', 'windows-1251'], ['win-1251', 'windows-1251'],
+  ['win1251', 'windows-1251'], ['cp1251', 'windows-1251'], ['cp-1251', 'windows-1251'], ['1251', 'windows-1251'],
+  ['x-cp1251', 'windows-1251'],
+]);
+
+/**
+ * The canonical name of an encoding label, or a ReconError('BAD_CONFIG') for a label Node cannot decode.
+ * Example: normalizeEncoding('cp1251', 'a.csv') === 'windows-1251'
+ */
+export function normalizeEncoding(label: string, file: string): string {
+  const key = label.trim().toLowerCase().replace(/_/g, '-');
+  const known = ENCODING_ALIASES.get(key) ?? ENCODING_ALIASES.get(key.replace(/-/g, ''));
+  if (known) return known;
+  try {
+    return new TextDecoder(key).encoding;
+  } catch {
+    throw new ReconError('BAD_CONFIG', `unknown encoding "${label}"`, { file, hint: ENCODING_HINT });
+  }
+}
+
+/** Line (1-based) and byte column of a byte offset; LF, CRLF and lone CR each end a line. */
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+interface Utf8Scan {
+  /** Offset of the first byte that is not part of a valid UTF-8 character, or -1. */
+  firstBad: number;
+  /** Bytes ≥ 0x80 that belong to valid multi-byte characters. */
+  validHigh: number;
+  /** Bytes ≥ 0x80 in total. */
+  high: number;
+}
+
+function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let firstBad = -1;
+  let validHigh = 0;
+  let high = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    high++;
+    let need = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (min = 0x10000);
+    let ok = need > 0 && i + need < n;
+    let cp = need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      validHigh += need + 1;
+      high += need;
+      i += need + 1;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      i++;
+    }
+  }
+  return { firstBad, validHigh, high };
+}
+
+/** Share of high bytes that are Windows-1251 Russian letters (А–я, Ё, ё, І, і). */
+function cyrillic1251Share(bytes: Uint8Array): number {
+  let high = 0;
+  let letters = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    high++;
+    if (b >= 0xc0 || b === 0xa8 || b === 0xb8 || b === 0xb2 || b === 0xb3) letters++;
+  }
+  return high === 0 ? 0 : letters / high;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Refuses files that are not text at all, naming the format when it is a known one. */
+function checkNotBinary(bytes: Uint8Array, file: string): void {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    throw new ReconError('ENCODING', 'the file is an Excel workbook or another ZIP archive (.xlsx, .ods), not CSV text', {
+      file, hint: 'open it in Excel or LibreOffice and save it as "CSV UTF-8 (comma delimited)"',
+    });
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new ReconError('ENCODING', 'the file is an Excel 97–2003 workbook (.xls), not CSV text', {
+      file, hint: 'open it in Excel or LibreOffice and save it as "CSV UTF-8 (comma delimited)"',
+    });
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw new ReconError('ENCODING', 'the file is a PDF document, not CSV text', {
+      file, hint: 'export the table from the PDF to CSV first',
+    });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    let oddNuls = 0;
+    let nuls = 0;
+    for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
+      if (bytes[i] === 0) {
+        nuls++;
+        if (i % 2 === 1) oddNuls++;
+      }
+    }
+    const utf16 = nuls > 0 && (oddNuls / nuls > 0.9 || oddNuls / nuls < 0.1);
+    throw new ReconError('ENCODING', `the file looks binary, not CSV text: it contains NUL bytes (the first on line ${positionOf(bytes, nul).line})`, {
+      file,
+      line: positionOf(bytes, nul).line,
+      hint: utf16
+        ? 'if it is UTF-16 text without a byte-order mark, name the encoding: --encoding utf-16le (or utf-16be)'
+        : 'save the list as CSV text (UTF-8) and try again',
+    });
+  }
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    if (encoding === 'utf-8') {
+      const bad = scanUtf8(bytes).firstBad;
+      const at = positionOf(bytes, Math.max(0, bad));
+      throw new ReconError('ENCODING', `the file is not valid UTF-8: byte ${hex(bytes[Math.max(0, bad)])} on line ${at.line} (byte ${at.column}) is not part of a UTF-8 character`, {
+        file, line: at.line, hint: 'files saved by Excel in Russian are often Windows-1251: --encoding windows-1251',
+      });
+    }
+    throw new ReconError('ENCODING', `the file is not valid ${encoding.toUpperCase()} text`, { file, hint: ENCODING_HINT });
+  }
+}
+
+/**
+ * Decodes a source file. Order: forced encoding; byte-order mark (UTF-8, UTF-16 LE/BE); strict UTF-8; Windows-1251
+ * when the high bytes are mostly Russian letters; else ReconError('ENCODING') naming the line of the first bad byte.
+ * A BOM is removed from the text.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): DecodedText {
+  if (forced !== undefined && forced.trim() !== '') {
+    const encoding = normalizeEncoding(forced, file);
+    if (!encoding.startsWith('utf-16')) checkNotBinary(bytes, file);
+    const text = decodeStrict(bytes, encoding, file);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    checkNotBinary(bytes.subarray(3), file);
+    return { text: decodeStrict(bytes, 'utf-8', file), encoding: 'utf-8' };
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeStrict(bytes, 'utf-16le', file), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeStrict(bytes, 'utf-16be', file), encoding: 'utf-16be' };
+  checkNotBinary(bytes, file);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: look closer below
+  }
+  const scan = scanUtf8(bytes);
+  const at = positionOf(bytes, scan.firstBad);
+  const bad = hex(bytes[scan.firstBad]);
+  if (scan.validHigh * 2 > scan.high) {
+    throw new ReconError('ENCODING', `the file is UTF-8 but has an invalid byte (${bad}) on line ${at.line} (byte ${at.column})`, {
+      file, line: at.line, hint: `fix or remove the damaged character on line ${at.line}, or ${ENCODING_HINT}`,
+    });
+  }
+  if (cyrillic1251Share(bytes) >= 0.7) {
+    return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
+  }
+  throw new ReconError('ENCODING', `unknown text encoding: the file is not UTF-8 (byte ${bad} on line ${at.line}) and does not look like Windows-1251 Cyrillic`, {
+    file, line: at.line, hint: ENCODING_HINT,
+  });
+}

@@ -1,0 +1,175 @@
+// Ingestion of one casualty-list CSV from its bytes: encoding, delimiter, header roles, values, rejected rows.
+// Pure (the caller reads the file); deterministic; linear in the file size.
+import { createHash } from 'node:crypto';
+import { ReconError } from '../core/errors.js';
+import type { Category, IngestedSource, RejectedRow, SourceRecord } from '../core/types.js';
+import { buildRecord, ValueCache } from './build-record.js';
+import { decodeBytes } from './decode-bytes.js';
+import { detectDelimiter, normalizeDelimiter } from './detect-delimiter.js';
+import { checkOverrides, hasNameColumn, planColumns, type ColumnPlan } from './plan-columns.js';
+import { readRows, type RawRow } from './read-rows.js';
+
+export { parseDate } from './parse-date.js';
+export { parseAge } from './parse-age.js';
+export { parseBirthYear } from './parse-birth-year.js';
+export { parseCategory } from './parse-category.js';
+export { parseSex } from './parse-sex.js';
+export { detectRole, COLUMN_ROLES, type ColumnRole } from './column-roles.js';
+export { decodeBytes, normalizeEncoding } from './decode-bytes.js';
+export { detectDelimiter, normalizeDelimiter } from './detect-delimiter.js';
+export { rejectNameReason } from './build-record.js';
+
+export interface SourceSpec {
+  name: string;
+  /** Used in messages only. */
+  path: string;
+  /** Forced: `utf-8` | `utf-16le` | `utf-16be` | `windows-1251` (aliases cp1251, 1251, utf8...). */
+  encoding?: string;
+  /** Forced: `,` `;` `\t` (also `tab`). */
+  delimiter?: string;
+  /** Header as written → role, overriding detection. */
+  columns?: Record<string, string>;
+  unique?: boolean;
+  covers?: Category;
+}
+
+export interface IngestLimits {
+  /** Largest field accepted, in UTF-8 bytes (default 1 MiB). */
+  maxFieldBytes?: number;
+  /** Most data rows accepted (default 5,000,000). */
+  maxRecords?: number;
+}
+
+export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_RECORDS = 5_000_000;
+
+/** Rows searched for the header when a title or blank rows come first. */
+const HEADER_SEARCH_ROWS = 10;
+
+const NAME_HINT = 'name the column in the config: "columns": {"<header>": "full_name"} (or "surname", "given")';
+
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Reads one source list from its bytes. Detects (or takes from `spec`) the encoding and the delimiter, finds the
+ * header (title rows above it are skipped with a warning), maps headers to roles, and parses every row into a
+ * SourceRecord, or a RejectedRow when it has no usable name. Nothing is dropped silently: blank lines are counted in
+ * the warnings. Throws ReconError (EMPTY_FILE, ENCODING, CSV_MALFORMED, MISSING_COLUMN, LIMIT, BAD_CONFIG).
+ *
+ * Example:
+ *   ingestSource({ name: 'media', path: 'media.csv' }, new TextEncoder().encode('ФИО;Возраст\nИванов Иван;23 года\n'))
+ *   → { records: [{ key: 'media:1', rawName: 'Иванов Иван', age: 23, ... }], delimiter: ';', encoding: 'utf-8', ... }
+ */
+export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: IngestLimits = {}): IngestedSource {
+  const file = spec.path;
+  const maxFieldBytes = limits.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+  const maxRecords = limits.maxRecords ?? DEFAULT_MAX_RECORDS;
+  checkOverrides(spec.columns, file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const forcedDelimiter = spec.delimiter !== undefined && spec.delimiter !== '' ? normalizeDelimiter(spec.delimiter, file) : undefined;
+
+  if (bytes.length === 0) throw emptyFile(file, 'the file is empty (0 bytes)');
+  const { text, encoding } = decodeBytes(bytes, file, spec.encoding);
+  if (!/\S/.test(text)) throw emptyFile(file, 'the file is empty: it has only blank lines');
+  const delimiter = forcedDelimiter ?? detectDelimiter(text);
+
+  const records: SourceRecord[] = [];
+  const rejected: RejectedRow[] = [];
+  const warnings: string[] = [];
+  const cache = new ValueCache();
+  let plan: ColumnPlan | undefined;
+  let headerLine = 0;
+  const above: RawRow[] = [];
+  let blank = 0;
+  let row = 0;
+
+  const checkFieldSizes = (r: RawRow): void => {
+    for (const f of r.fields) {
+      if (f.length * 3 > maxFieldBytes && Buffer.byteLength(f, 'utf8') > maxFieldBytes) {
+        throw new ReconError('LIMIT', `a field in the row starting on line ${r.line} is ${Buffer.byteLength(f, 'utf8')} bytes long, more than the limit of ${maxFieldBytes} bytes`, {
+          file, line: r.line,
+          hint: 'a quote that is never closed or a wrong delimiter often causes this; if the data is right, raise the limit with --max-field-bytes',
+        });
+      }
+    }
+  };
+
+  const takeHeader = (r: RawRow): boolean => {
+    const candidate = planColumns(r.fields, spec.columns);
+    if (candidate.missing.length > 0 || !hasNameColumn(candidate)) return false;
+    plan = candidate;
+    headerLine = r.line;
+    warnings.push(...candidate.warnings);
+    return true;
+  };
+
+  readRows(text, delimiter, file, (r) => {
+    checkFieldSizes(r);
+    if (isBlank(r.fields)) {
+      blank++;
+      return;
+    }
+    if (!plan) {
+      if (takeHeader(r)) return;
+      above.push(r);
+      if (above.length >= HEADER_SEARCH_ROWS) throw missingName(above[0], spec, file);
+      return;
+    }
+    row++;
+    if (row > maxRecords) {
+      throw new ReconError('LIMIT', `the file has more than ${maxRecords} records (the limit)`, {
+        file, line: r.line, hint: 'raise the limit with --max-records, or split the file',
+      });
+    }
+    const built = buildRecord({ source: spec.name, row, line: r.line, fields: r.fields }, plan, cache);
+    if (built.record) records.push(built.record);
+    else if (built.rejected) rejected.push(built.rejected);
+  });
+
+  if (!plan) {
+    if (above.length === 0) throw emptyFile(file, 'the file is empty: it has only blank lines');
+    throw missingName(above[0], spec, file);
+  }
+  const finalPlan: ColumnPlan = plan;
+  if (above.length > 0) {
+    const first = above[0].line;
+    const last = above[above.length - 1].line;
+    warnings.unshift(`${plural(above.length, 'row', 'rows')} above the header skipped (${first === last ? `line ${first}` : `lines ${first}–${last}`})`);
+  }
+  if (blank > 0) warnings.push(`${plural(blank, 'blank line', 'blank lines')} skipped`);
+  if (row === 0) warnings.push(`the file has a header (line ${headerLine}) but no records`);
+
+  const columns: Record<string, string> = {};
+  finalPlan.keys.forEach((key, i) => {
+    const role = finalPlan.roles[i];
+    if (role) columns[key] = role;
+  });
+  const out: IngestedSource = { name: spec.name, path: spec.path, sha256, encoding, delimiter, columns, records, rejected, warnings };
+  if (spec.unique !== undefined) out.unique = spec.unique;
+  return out;
+}
+
+function emptyFile(file: string, message: string): ReconError {
+  return new ReconError('EMPTY_FILE', message, {
+    file, hint: 'a source list needs a header line naming its columns (e.g. ФИО,Возраст,Место) and one line per person',
+  });
+}
+
+/** MISSING_COLUMN for the first non-blank row: config headers it lacks, or no name column among its headers. */
+function missingName(first: RawRow, spec: SourceSpec, file: string): ReconError {
+  const plan = planColumns(first.fields, spec.columns);
+  const found = first.fields.map((h) => JSON.stringify(h.trim())).join(', ');
+  if (plan.missing.length > 0) {
+    return new ReconError('MISSING_COLUMN', `the config names column ${plan.missing.map((m) => JSON.stringify(m)).join(', ')}, which the header does not have (found: ${found})`, {
+      file, line: first.line, hint: 'config "columns" keys must be headers as written in the file',
+    });
+  }
+  return new ReconError('MISSING_COLUMN', `no name column: found headers ${found}; expected a full name (ФИО, Аты-жөні, Full name) or surname and given name (Фамилия, Имя)`, {
+    file, line: first.line, hint: NAME_HINT,
+  });
+}

@@ -1,0 +1,57 @@
+// Text folding shared by the gazetteer and header detection: Kazakh letters to Russian ones, Cyrillic to a plain
+// ASCII Latin key. Pure and table-driven; the same input always gives the same key.
+
+/** Kazakh-specific Cyrillic letters (and ё) → the Russian letter people type instead. */
+const KAZAKH_TO_RUSSIAN: Readonly<Record<string, string>> = {
+  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
+};
+
+/** Russian Cyrillic → ASCII Latin, a simple one-way scheme (GOST-like, `ж` = zh, `й`/`ы` = y). */
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+  'а': 'a', 'б': 'b', 'в': 'v', 'г': 'g', 'д': 'd', 'е': 'e', 'ж': 'zh', 'з': 'z', 'и': 'i', 'й': 'y', 'к': 'k',
+  'л': 'l', 'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u', 'ф': 'f', 'х': 'kh',
+  'ц': 'ts', 'ч': 'ch', 'ш': 'sh', 'щ': 'shch', 'ъ': '', 'ы': 'y', 'ь': '', 'э': 'e', 'ю': 'yu', 'я': 'ya',
+};
+
+/** Latin letters of Kazakh and Turkic romanisations that need more than a stripped accent. */
+const LATIN_SPECIAL: Readonly<Record<string, string>> = {
+  'ş': 'sh', 'ç': 'ch', 'ı': 'i', 'ñ': 'n', 'ŋ': 'n', 'ə': 'a', 'ß': 'ss', 'q': 'k',
+};
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Lowercases and folds Kazakh letters (and ё) to the Russian letters typed in their place; everything else is kept.
+ * Example: foldCyrillic('Жаңаөзен') === 'жанаозен'
+ */
+export function foldCyrillic(text: string): string {
+  const lower = text.normalize('NFC').toLowerCase();
+  let out = '';
+  for (const ch of lower) out += KAZAKH_TO_RUSSIAN[ch] ?? ch;
+  return out;
+}
+
+/**
+ * Folds to lowercase ASCII Latin: Kazakh letters to Russian ones, Cyrillic transliterated, Latin accents stripped
+ * (`q` = `k`, `ş` = `sh`). Spaces and punctuation are kept.
+ * Example: foldToLatin('Қызылорда') === 'kyzylorda'; foldToLatin('Aqtöbe') === 'aktobe'
+ */
+export function foldToLatin(text: string): string {
+  const folded = foldCyrillic(text);
+  let out = '';
+  for (const ch of folded) {
+    const lat = CYRILLIC_TO_LATIN[ch] ?? LATIN_SPECIAL[ch];
+    if (lat !== undefined) out += lat;
+    else if (ch < '\u0080') out += ch;
+    else out += ch.normalize('NFD').replace(COMBINING_MARKS, '');
+  }
+  return out;
+}
+
+/**
+ * A lookup key: `foldToLatin` with every character that is not a-z or 0-9 removed.
+ * Example: foldKey('Усть-Каменогорск') === 'ustkamenogorsk'; foldKey('Ф.И.О.') === 'fio'
+ */
+export function foldKey(text: string): string {
+  return foldToLatin(text).replace(/[^a-z0-9]+/g, '');
+}
