@@ -137,7 +137,8 @@ export function planScenario(opts: ScenarioOptions): Scenario {
     const wantUnidentified =
       profile.unidentified >= 1 ? Math.round(profile.unidentified) : Math.round(listed.length * profile.unidentified);
     if (wantUnidentified > 0) {
-      const candidates = rows.filter((r) => !r.duplicate && listedBy[r.person] === 1);
+      const duplicated = new Set(dupOf.map((p) => p.index));
+      const candidates = rows.filter((r) => !r.duplicate && listedBy[r.person] === 1 && !duplicated.has(r.person));
       const pool = candidates.length >= wantUnidentified ? candidates : rows.filter((r) => !r.duplicate);
       for (const r of rng.shuffle(pool.slice()).slice(0, wantUnidentified)) r.unidentified = true;
     }

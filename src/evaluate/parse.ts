@@ -1,0 +1,153 @@
+// Parsers for the files `reconcile evaluate` reads (pure: text in, rows out): truth.csv, records.csv, the candidate
+// pairs file and truth/persons.csv. Bad input raises ReconError naming the file, the line and what is wrong.
+import { parse } from 'csv-parse/sync';
+import { ReconError } from '../core/errors.js';
+import type { CandidatePair, PersonRelation, PredictedRow, TruthRow } from './metrics.js';
+
+interface Table {
+  header: string[];
+  rows: string[][];
+  /** 1-based physical line where each data row starts. */
+  lines: number[];
+}
+
+function readTable(text: string, file: string): Table {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch (err) {
+    const e = err as { lines?: number; code?: string };
+    throw new ReconError('CSV_MALFORMED', `cannot read the CSV (${e.code ?? 'parse error'})`, {
+      file,
+      line: e.lines,
+      hint: 'the file must be comma-separated CSV with a header row',
+    });
+  }
+  if (records.length === 0) throw new ReconError('EMPTY_FILE', 'the file is empty', { file });
+  const header = records[0].record.map((h) => h.trim().toLowerCase());
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  // info.lines is the line where a record ends; it starts on the line after the previous record.
+  for (let i = 1; i < records.length; i++) {
+    rows.push(records[i].record);
+    lines.push(records[i - 1].info.lines + 1);
+  }
+  return { header, rows, lines };
+}
+
+function column(t: Table, names: string[], file: string, required: true): number;
+function column(t: Table, names: string[], file: string, required: false): number | undefined;
+function column(t: Table, names: string[], file: string, required: boolean): number | undefined {
+  for (const n of names) {
+    const i = t.header.indexOf(n);
+    if (i >= 0) return i;
+  }
+  if (!required) return undefined;
+  throw new ReconError('MISSING_COLUMN', `missing column "${names[0]}" (found: ${t.header.join(', ')})`, { file, line: 1 });
+}
+
+function rowNumber(value: string, file: string, line: number): number {
+  const v = value.trim();
+  if (!/^\d+$/.test(v) || Number(v) < 1) {
+    throw new ReconError('CSV_MALFORMED', `row "${value}" is not a positive whole number`, { file, line });
+  }
+  return Number(v);
+}
+
+/**
+ * Reads truth.csv (`source,row,true_person_id[,script]`; `person_id` is accepted for the id).
+ * @example parseTruthCsv('source,row,true_person_id,script\nmedia,1,P0001,ru-cyrl\n', 'truth.csv')[0].key // 'media:1'
+ */
+export function parseTruthCsv(text: string, file: string): TruthRow[] {
+  const t = readTable(text, file);
+  const cs = column(t, ['source'], file, true);
+  const cr = column(t, ['row'], file, true);
+  const cp = column(t, ['true_person_id', 'person_id', 'true_id'], file, true);
+  const cscript = column(t, ['script'], file, false);
+  const seen = new Set<string>();
+  return t.rows.map((r, i) => {
+    const line = t.lines[i];
+    const source = (r[cs] ?? '').trim();
+    const personId = (r[cp] ?? '').trim();
+    if (source === '') throw new ReconError('CSV_MALFORMED', 'empty source', { file, line });
+    if (personId === '') throw new ReconError('CSV_MALFORMED', 'empty true_person_id', { file, line });
+    const key = `${source}:${rowNumber(r[cr] ?? '', file, line)}`;
+    if (seen.has(key)) throw new ReconError('CSV_MALFORMED', `record ${key} appears twice in the truth`, { file, line });
+    seen.add(key);
+    const script = cscript === undefined ? undefined : (r[cscript] ?? '').trim();
+    return script === undefined ? { key, personId } : { key, personId, script };
+  });
+}
+
+/** Reads records.csv as `reconcile merge` writes it (`source,row,person_id,status,name,...`). */
+export function parseRecordsCsv(text: string, file: string): PredictedRow[] {
+  const t = readTable(text, file);
+  const cs = column(t, ['source'], file, true);
+  const cr = column(t, ['row'], file, true);
+  const cp = column(t, ['person_id'], file, true);
+  const cst = column(t, ['status'], file, false);
+  const cn = column(t, ['name'], file, false);
+  return t.rows.map((r, i) => {
+    const line = t.lines[i];
+    const source = (r[cs] ?? '').trim();
+    if (source === '') throw new ReconError('CSV_MALFORMED', 'empty source', { file, line });
+    return {
+      key: `${source}:${rowNumber(r[cr] ?? '', file, line)}`,
+      personId: (r[cp] ?? '').trim(),
+      status: cst === undefined ? 'linked' : (r[cst] ?? '').trim(),
+      name: cn === undefined ? '' : (r[cn] ?? ''),
+    };
+  });
+}
+
+/**
+ * Reads candidate pairs (`record_a,record_b`, keys `source:row`). Simple lines are split directly, so that
+ * millions of pairs load quickly; quoted lines go through the CSV parser.
+ */
+export function parsePairsCsv(text: string, file: string): CandidatePair[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const ia = header.indexOf('record_a');
+  const ib = header.indexOf('record_b');
+  if (ia < 0 || ib < 0) {
+    throw new ReconError('MISSING_COLUMN', `missing column "${ia < 0 ? 'record_a' : 'record_b'}" (found: ${header.join(', ')})`, {
+      file,
+      line: 1,
+      hint: 'the pairs file needs a header with record_a,record_b',
+    });
+  }
+  const out: CandidatePair[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const cells = line.includes('"') ? ((parse(line, { relax_column_count: true }) as string[][])[0] ?? []) : line.split(',');
+    const a = (cells[ia] ?? '').trim();
+    const b = (cells[ib] ?? '').trim();
+    if (!a.includes(':') || !b.includes(':')) {
+      throw new ReconError('CSV_MALFORMED', `expected two record keys like media:12, got "${a}" and "${b}"`, { file, line: i + 1 });
+    }
+    out.push([a, b]);
+  }
+  return out;
+}
+
+/** Reads truth/persons.csv (families and namesakes); only the relation columns are used. */
+export function parsePersonsCsv(text: string, file: string): PersonRelation[] {
+  const t = readTable(text, file);
+  const cp = column(t, ['true_person_id'], file, true);
+  const cf = column(t, ['family_id'], file, false);
+  const cs = column(t, ['similar_to'], file, false);
+  const ck = column(t, ['similar_kind'], file, false);
+  return t.rows.map((r) => {
+    const rel: PersonRelation = { personId: (r[cp] ?? '').trim() };
+    const f = cf === undefined ? '' : (r[cf] ?? '').trim();
+    const s = cs === undefined ? '' : (r[cs] ?? '').trim();
+    if (f) rel.familyId = f;
+    if (s) {
+      rel.similarTo = s;
+      rel.similarKind = ck === undefined ? 'similar' : (r[ck] ?? '').trim() || 'similar';
+    }
+    return rel;
+  });
+}
