@@ -39,7 +39,9 @@ export function alignRecords(oldRecs: readonly OutputRecord[], newRecs: readonly
     xs.forEach((r, i) => {
       const j = rowIndex.get(r.row);
       if (ua[i] || j === undefined || ub[j]) return;
-      if (matcher.compare(r.name, ys[j].name).decision === 'different') return;
+      // A name erased (now rejected) or filled in (no longer rejected) stays the same record at the same row.
+      const blank = !kx[i] || !ky[j] || xs[i].status !== ys[j].status;
+      if (!blank && matcher.compare(r.name, ys[j].name).decision === 'different') return;
       ua[i] = ub[j] = true;
       add(i, j);
     });
@@ -87,7 +89,7 @@ export function diffOutputs(oldOut: OutputData, newOut: OutputData): OutputDiff 
     if (nk === undefined) continue;
     const n = newRec.get(nk)!;
     if (nk !== r.key) rekeyed++;
-    if (tidyText(r.name) !== tidyText(n.name)) respelled.push({ old: view(r), new: view(n) });
+    if (r.status === n.status && tidyText(r.name) !== tidyText(n.name)) respelled.push({ old: view(r), new: view(n) });
     if (r.status === 'linked' && n.status === 'rejected') nowRejected.push({ old: view(r), new: view(n), reason: n.reason });
     if (r.status === 'rejected' && n.status === 'linked') nowLinked.push({ old: view(r), new: view(n) });
   }

@@ -1,6 +1,6 @@
 // The Markdown view of a diff, for articles and pull requests: a summary table, then one table per kind of change.
 import { changeText, delimiterName, fieldLabel, recordDetails } from './display.js';
-import { formLine, pairedByText, personSummary, recordSummary, summaryLine } from './render-text.js';
+import { formLine, MOVED_SHOWN, pairedByText, personSummary, recordSummary, summaryLine } from './render-text.js';
 import type { ListDiff, OutputDiff, PersonView } from './types.js';
 
 /** Escapes a table cell: pipes, backslashes, line breaks. */
@@ -53,7 +53,8 @@ export function renderListMarkdown(d: ListDiff): string {
   }
   if (d.moved.length) {
     out.push('', `## Moved (${d.moved.length})`, '', 'Same content, another position in the list (not counted as a difference).', '');
-    out.push(...table(['row (old → new)', 'name'], d.moved.map((p) => [`${p.old.row} → ${p.new.row}`, p.new.name])));
+    out.push(...table(['row (old → new)', 'name'], d.moved.slice(0, MOVED_SHOWN).map((p) => [`${p.old.row} → ${p.new.row}`, p.new.name])));
+    if (d.moved.length > MOVED_SHOWN) out.push('', `… and ${d.moved.length - MOVED_SHOWN} more (\`--format csv\` lists every one).`);
   }
   if (d.rejectedAdded.length || d.rejectedRemoved.length) {
     out.push('', '## Rows without a usable name', '');

@@ -4,6 +4,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { changeText, delimiterName, fieldLabel, plural, recordDetails } from './display.js';
 import type { ListDiff, OutputDiff, PersonView, RecordPair, RecordView } from './types.js';
 
+/** Moved records listed in the text and Markdown views; a re-sorted list would otherwise fill the screen. */
+export const MOVED_SHOWN = 20;
+
 /** Renders a list diff for a terminal. */
 export function renderListText(d: ListDiff, options: { color?: boolean } = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -46,7 +49,8 @@ export function renderListText(d: ListDiff, options: { color?: boolean } = {}): 
   }
   if (d.moved.length) {
     out.push('', c.bold(`Moved (${d.moved.length}): same content, another position in the list (not counted as a difference)`));
-    for (const p of d.moved) out.push(c.cyan(`  ↕ ${p.new.name}`) + `  ${rows(p)}`);
+    for (const p of d.moved.slice(0, MOVED_SHOWN)) out.push(c.cyan(`  ↕ ${p.new.name}`) + `  ${rows(p)}`);
+    if (d.moved.length > MOVED_SHOWN) out.push(c.dim(`  … and ${d.moved.length - MOVED_SHOWN} more (--format csv or json lists every one)`));
   }
   if (d.rejectedAdded.length || d.rejectedRemoved.length) {
     out.push('', c.bold(`Rows without a usable name: ${d.rejectedAdded.length} added, ${d.rejectedRemoved.length} removed`));
