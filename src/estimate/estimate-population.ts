@@ -2,6 +2,7 @@
 // unless stratified by category), stratifies, fits each stratum, and adds the strata. Pure; strata in codepoint order.
 import { compareStrings } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
+import { bootstrapInterval } from './bootstrap.js';
 import { countObserved, formatHistory, tabulateHistories, type CaptureTable } from './capture-table.js';
 import { compareModels, type ModelComparison, type ModelRow } from './models.js';
 import { describeAssumptions } from './plain-language.js';
@@ -36,7 +37,7 @@ const notEstimable = (named: number, reason: string, method = 'none'): Estimate 
 /** The headline estimate of a single log-linear model row. */
 function estimateFromModel(row: ModelRow, named: number, why: string): Estimate {
   if (!row.estimable || row.N === null || row.se === null) return notEstimable(named, row.reason ?? 'the model could not be fitted', `log-linear ${row.name}`);
-  const base = { estimable: true, named, N: row.N, se: row.se, method: `log-linear ${row.name} (${why})` };
+  const base = { estimable: true, named, N: row.N, se: row.se, method: `log-linear ${row.name} (${why})`, model: row.name };
   if (row.profile) return { ...base, lower: row.profile.lower, upper: row.profile.upper, interval: 'profile likelihood' };
   const li = logTransformInterval(row.N, row.se * row.se, named);
   return { ...base, lower: li?.lower ?? null, upper: li?.upper ?? null, interval: 'log-transformed (Chao 1987)' };
@@ -84,7 +85,7 @@ function estimateStratum(
   persons: readonly EstimatePerson[],
   candidates: readonly string[],
   excludedUpfront: readonly ExcludedList[],
-  options: Required<Pick<EstimateOptions, 'selection' | 'allowSaturated' | 'profile'>>,
+  options: Required<Pick<EstimateOptions, 'selection' | 'allowSaturated' | 'profile'>> & Pick<EstimateOptions, 'interval' | 'bootstrap'>,
 ): StratumEstimate {
   const warnings: string[] = [];
   const sizes = new Map<string, number>(candidates.map((c) => [c, 0]));
@@ -134,6 +135,22 @@ function estimateStratum(
     }
   } else {
     estimate = chooseFromModels(models as ModelComparison, options.selection, options.allowSaturated, warnings);
+    if (options.interval === 'bootstrap' && estimate.estimable && estimate.model !== undefined) {
+      const row = (models as ModelComparison).models.find((m) => m.name === estimate.model) as ModelRow;
+      const b = options.bootstrap ?? {};
+      const boot = bootstrapInterval(table, row.termIndices, b);
+      if (boot) {
+        estimate = {
+          ...estimate,
+          lower: boot.lower,
+          upper: boot.upper,
+          interval: `parametric bootstrap (${boot.replicates} replicates, seed ${boot.seed}${boot.reselect ? ', model re-selected by AIC in each' : ''})`,
+        };
+        if (boot.failed > 0) warnings.push(`${boot.failed} of ${boot.replicates} bootstrap replicates could not be fitted and were left out.`);
+      } else {
+        warnings.push('The bootstrap failed (too few replicates could be fitted); the interval shown is the profile likelihood.');
+      }
+    }
   }
   const onlyOnExcluded = persons.length - named;
   if (estimate.estimable && estimate.N !== null && estimate.N < persons.length) {
@@ -179,7 +196,13 @@ export function estimatePopulation(
   const warnings: string[] = [];
   const selection = options.selection ?? 'aic';
   const stratify = options.stratify ?? null;
-  const fitOptions = { selection, allowSaturated: options.allowSaturated ?? false, profile: options.profile ?? true };
+  const fitOptions = {
+    selection,
+    allowSaturated: options.allowSaturated ?? false,
+    profile: options.profile ?? true,
+    interval: options.interval,
+    bootstrap: options.bootstrap,
+  };
 
   const known: EstimateSource[] = [];
   for (const s of sources) if (!known.some((k) => k.name === s.name)) known.push(s);

@@ -10,11 +10,12 @@ export {
   estimateAcrossThresholds,
   estimateOverClusterings,
   sampleClustering,
-  createRandom,
   type SensitivityRow,
   type ClusteringSpread,
   type LinkRecord,
   type CandidateLink,
 } from './sensitivity.js';
+export { bootstrapInterval, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
+export { createRandom } from './random.js';
 export { describeAssumptions } from './plain-language.js';
 export type * from './types.js';

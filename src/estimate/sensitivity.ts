@@ -2,6 +2,7 @@
 // from link probabilities), to show how far linkage errors move it. Pure; seeded randomness only.
 import { compareRecordKeys, compareStrings } from '../core/compare.js';
 import { estimatePopulation } from './estimate-population.js';
+import { createRandom } from './random.js';
 import type { Estimate, EstimateOptions, EstimatePerson, EstimateSource } from './types.js';
 
 export interface SensitivityRow {
@@ -28,18 +29,6 @@ export function estimateAcrossThresholds(
     persons: run.persons.length,
     estimate: estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? true }).total,
   }));
-}
-
-/** Mulberry32: a small seeded PRNG returning floats in [0, 1). Same seed → same sequence on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One record for clustering: its key `source:row`, its list, and the stratum fields of the person it belongs to. */
@@ -141,7 +130,7 @@ export function estimateOverClusterings(
   for (let d = 0; d < sampling.draws; d++) {
     const persons = sampleClustering(records, sortedLinks, random);
     sizes.push(persons.length);
-    const total = estimatePopulation(persons, sources, { ...options, profile: false }).total;
+    const total = estimatePopulation(persons, sources, { ...options, profile: false, interval: 'profile' }).total;
     if (total.estimable && total.N !== null) values.push(total.N);
   }
   values.sort((x, y) => x - y);

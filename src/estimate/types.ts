@@ -34,6 +34,10 @@ export interface EstimateOptions {
   allowSaturated?: boolean;
   /** Compute profile-likelihood intervals for every model (default true). */
   profile?: boolean;
+  /** Interval of a log-linear headline: `profile` likelihood (default) or parametric `bootstrap`. */
+  interval?: 'profile' | 'bootstrap';
+  /** Bootstrap settings (defaults: 2,000 replicates, seed 1, no re-selection). */
+  bootstrap?: { replicates?: number; seed?: number; reselect?: boolean };
   /** A published total to compare with the estimate (it cannot enter the estimate: it has no names). */
   officialTotal?: number;
 }
@@ -53,6 +57,8 @@ export interface Estimate {
   method: string;
   /** E.g. `profile likelihood`, `log-transformed (Chao 1987)`. */
   interval: string;
+  /** The log-linear model behind the estimate, when there is one. */
+  model?: string;
   /** True when some strata could not be estimated and enter at their named count: a lower bound. */
   partial?: boolean;
 }

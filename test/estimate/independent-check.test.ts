@@ -6,7 +6,7 @@ import { makeCaptureTable, tabulateHistories, type CaptureTable } from '../../sr
 import { estimateTwoLists } from '../../src/estimate/two-list.js';
 import { summarizeModel } from '../../src/estimate/log-linear.js';
 import { profileInterval } from '../../src/estimate/profile.js';
-import { createRandom } from '../../src/estimate/sensitivity.js';
+import { createRandom } from '../../src/estimate/random.js';
 import { estimatePopulation } from '../../src/estimate/index.js';
 import { lnGamma } from '../../src/estimate/numeric.js';
 

@@ -195,3 +195,21 @@ describe('rendering', () => {
     expect(md).not.toMatch(/NaN|undefined/);
   });
 });
+
+describe('bootstrap interval for the headline', () => {
+  it('replaces the profile interval of a three-list headline and names the method', () => {
+    const persons: EstimatePerson[] = [];
+    const cells: Array<[string[], number]> = [
+      [['e'], 63], [['q'], 55], [['q', 'e'], 18], [['p'], 69], [['p', 'e'], 17], [['p', 'q'], 21], [['p', 'q', 'e'], 28],
+    ];
+    for (const [s, n] of cells) addPersons(persons, n, s, 'civilian');
+    const sources = [{ name: 'p' }, { name: 'q' }, { name: 'e' }];
+    const profile = estimatePopulation(persons, sources, {});
+    const boot = estimatePopulation(persons, sources, { interval: 'bootstrap', bootstrap: { replicates: 400, seed: 1 } });
+    expect(profile.total.model).toBe('p×q + q×e');
+    expect(boot.total.N).toBe(profile.total.N);
+    expect(boot.total.interval).toMatch(/^parametric bootstrap \(400 replicates, seed 1\)/);
+    expect(boot.total.lower).not.toBe(profile.total.lower);
+    expect(Math.abs((boot.total.lower as number) / 411.8 - 1)).toBeLessThan(0.05);
+  });
+});

@@ -5,6 +5,7 @@ import { compareModels, type ModelRow } from '../../src/estimate/models.js';
 import { estimateTwoLists } from '../../src/estimate/two-list.js';
 import { summarizeModel } from '../../src/estimate/log-linear.js';
 import { profileInterval } from '../../src/estimate/profile.js';
+import { bootstrapInterval } from '../../src/estimate/bootstrap.js';
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 0.1) => {
   expect(actual).not.toBeNull();
@@ -219,5 +220,28 @@ describe('E5: four lists, HIV in Rome (Rcapture)', () => {
     close(r.profile?.upper, 13114.1);
     close(r.aic, 90.06, 0.01);
     close(r.bic, 117.8, 0.01);
+  });
+});
+
+describe('parametric bootstrap (note §3; our seeded runs, B = 2,000: ±2%)', () => {
+  const within2 = (actual: number | undefined, expected: number) => expect(Math.abs((actual as number) / expected - 1)).toBeLessThan(0.02);
+
+  it('spina bifida, model D×M: about 700.2–768.5', () => {
+    const b = bootstrapInterval(spinaBifida, [[1, 2]], { replicates: 2000, seed: 1 });
+    within2(b?.lower, 700.2);
+    within2(b?.upper, 768.5);
+    expect(b?.failed).toBe(0);
+  });
+
+  it('hepatitis A, model P×Q + Q×E: about 411.8–783.4', () => {
+    const b = bootstrapInterval(hepatitis, [[0, 1], [1, 2]], { replicates: 2000, seed: 1 });
+    within2(b?.lower, 411.8);
+    within2(b?.upper, 783.4);
+  });
+
+  it('is repeatable for a seed', () => {
+    const a = bootstrapInterval(spinaBifida, [[1, 2]], { replicates: 200, seed: 9 });
+    const b = bootstrapInterval(spinaBifida, [[1, 2]], { replicates: 200, seed: 9 });
+    expect(a).toEqual(b);
   });
 });

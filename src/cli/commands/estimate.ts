@@ -21,8 +21,9 @@ Uses multiple systems estimation (capture–recapture) on the persons of an earl
 OUT/report.json). With two lists: the Chapman estimate with a log-transformed 95% interval (Lincoln–Petersen shown
 too). With three or more: log-linear Poisson models over the capture-history table (independence and every
 combination of pairwise interactions; with five lists at most three), fitted by maximum likelihood and compared by
-AIC and BIC, each with a 95% profile-likelihood interval. The headline is the lowest-AIC model that is not saturated
-(see --select); the Akaike-weighted average is shown too.
+AIC and BIC, each with a 95% profile-likelihood interval (--interval bootstrap: a seeded parametric bootstrap for the
+headline instead). The headline is the lowest-AIC model that is not saturated (see --select); the Akaike-weighted
+average is shown too.
 
 A list that covers only one category (config "covers", e.g. an official list naming only security officers) gives
 everybody else no chance to appear on it, which breaks the method: it is left out unless you stratify by category,
@@ -50,6 +51,8 @@ interface EstimateFlags {
   includeCoverageLists?: boolean;
   select?: ModelSelection;
   allowSaturated?: boolean;
+  interval?: 'profile' | 'bootstrap';
+  replicates?: number;
   draws?: number;
   seed?: number;
   json?: boolean;
@@ -85,8 +88,10 @@ export function registerEstimate(program: Command, ctx: CommandContext): void {
     .option('--include-coverage-lists', 'use one-category lists in a pooled estimate anyway (biased)')
     .option('--select <rule>', 'headline model with 3+ lists: aic (default), bic, average, independence', oneOf<ModelSelection>(['aic', 'bic', 'average', 'independence']))
     .option('--allow-saturated', 'let the saturated model be the headline when the criterion picks it')
+    .option('--interval <method>', 'interval of a log-linear headline: profile (default) or bootstrap', oneOf(['profile', 'bootstrap'] as const))
+    .option('--replicates <n>', 'bootstrap replicates (default 2000)', wholeNumber)
     .option('--draws <n>', 'also re-estimate over N clusterings sampled from the link probabilities', wholeNumber)
-    .option('--seed <n>', 'seed for --draws (default 1)', wholeNumber)
+    .option('--seed <n>', 'seed for --draws and the bootstrap (default 1)', wholeNumber)
     .option('--json', 'print the result as JSON')
     .option('--markdown', 'print the result as Markdown')
     .addHelpText('after', EXAMPLES)
@@ -123,6 +128,8 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
     includeCoverageLists: Boolean(flags.includeCoverageLists),
     selection: flags.select ?? 'aic',
     allowSaturated: Boolean(flags.allowSaturated),
+    interval: flags.interval ?? 'profile',
+    bootstrap: { replicates: flags.replicates ?? 2000, seed: flags.seed ?? 1 },
     ...(typeof report.official_total === 'number' ? { officialTotal: report.official_total } : {}),
   };
   const result = est.estimatePopulation(persons, sources, options);
