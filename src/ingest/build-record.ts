@@ -128,10 +128,8 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
   const rawName = full !== '' ? full : partsName;
 
   const nameColumn = plan.index.full_name ?? plan.index.surname ?? plan.index.given;
-  let reason = rejectNameReason(rawName);
-  if (reason === undefined && nameColumn !== undefined && rawName === plan.keys[nameColumn].trim() && rowRepeatsHeader(fields, plan)) {
-    reason = 'the row repeats the header';
-  }
+  const repeatsHeader = nameColumn !== undefined && rawName === plan.keys[nameColumn].trim() && rowRepeatsHeader(fields, plan);
+  const reason = repeatsHeader ? 'the row repeats the header' : rejectNameReason(rawName);
   if (reason !== undefined) {
     return { rejected: { source, row, line, key, rawName, reason: ragged ? `${reason} (${ragged})` : reason, cells } };
   }

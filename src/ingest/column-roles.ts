@@ -74,6 +74,15 @@ const ROLE_BY_KEY: ReadonlyMap<string, ColumnRole> = (() => {
 const MAX_PREFIX_WORDS = 4;
 
 /**
+ * One-word aliases too generic to recognise a longer header by its first word (`Место работы` is not the place of
+ * death, `Имя отца` is not the given name). They still match as the whole header.
+ */
+const GENERIC_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'mesto', 'place', 'gorod', 'city', 'town', 'location', 'data', 'date', 'kogda', 'kuni', 'zheri', 'orny', 'kala', 'tip',
+  'type', 'role', 'n', 'no', 'nr', 'number', 'nomer', 'id', 'imya', 'name', 'aty', 'died', 'born', 'where', 'person',
+]);
+
+/**
  * Detects the role of one header, or undefined. The whole header is tried first, then its leading words
  * (`ФИО погибшего (полностью)` → full_name, `Дата гибели (дд.мм.гггг)` → date_of_death).
  * Examples: detectRole('Ф.И.О.') === 'full_name'; detectRole('Аты-жони') === 'full_name';
@@ -87,6 +96,7 @@ export function detectRole(header: string): ColumnRole | undefined {
   if (whole) return whole;
   const words = trimmed.split(/[\s,;:()[\]/\\|]+/).map(foldKey).filter(Boolean);
   for (let n = Math.min(MAX_PREFIX_WORDS, words.length - 1); n >= 1; n--) {
+    if (n === 1 && GENERIC_FIRST_WORDS.has(words[0])) break;
     const role = ROLE_BY_KEY.get(words.slice(0, n).join(''));
     if (role) return role;
   }
