@@ -195,16 +195,20 @@ function renderSources(r: ReportData): string {
     '',
   );
   const t = table(
-    ['source', 'records', 'persons', 'duplicates within', 'only here', 'rejected', 'coverage of all named', 'covers', 'file', 'encoding', 'SHA-256 of the file'],
-    r.sources.map((s) => [s.name, s.records, s.persons, s.duplicates, s.only_here, s.rejected, formatPercent(s.coverage), s.covers ?? 'all', s.file, s.encoding, { html: `<code class="hash">${escapeHtml(s.sha256)}</code>` }]),
+    ['source', 'records', 'persons', 'duplicates within', 'only here', 'rejected', 'coverage of all named', 'covers'],
+    r.sources.map((s) => [s.name, s.records, s.persons, s.duplicates, s.only_here, s.rejected, formatPercent(s.coverage), s.covers ?? 'all']),
     [1, 2, 3, 4, 5, 6],
+  );
+  const provenance = table(
+    ['source', 'file', 'encoding', 'delimiter', 'SHA-256 of the file'],
+    r.sources.map((s) => [s.name, s.file, s.encoding, s.delimiter, { html: `<code class="hash">${escapeHtml(s.sha256)}</code>` }]),
   );
   const text = [
     '<em>Records</em> are rows in the file; <em>persons</em> are the distinct people those rows name after linking; <em>duplicates within</em> are extra rows for a person the same list already names; ' +
-      '<em>only here</em> are people no other list names; <em>coverage</em> is the share of all named people the list names. ' +
-      'The SHA-256 fingerprint identifies the exact file read, so anyone can check they hold the same version.',
+      '<em>only here</em> are people no other list names; <em>coverage</em> is the share of all named people the list names.',
   ];
-  return `${figure(chart)}\n${paragraphs(text)}\n${t}`;
+  const provenanceText = 'The SHA-256 fingerprint identifies the exact file read: anyone holding a copy can check that it is the same version.';
+  return `${figure(chart)}\n${paragraphs(text)}\n${t}\n<h3>Provenance</h3>\n${paragraph(provenanceText)}\n${provenance}`;
 }
 
 function renderCaptureHistories(r: ReportData): string {
@@ -523,8 +527,8 @@ figure{margin:1em 0}
 .chart-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
 figcaption{font-size:.85rem;color:var(--muted);margin-top:.3em}
 svg.chart{display:block;width:100%;height:auto;font-family:inherit}
-svg.chart text{fill:var(--fg);font-size:13px}
-svg.chart .tick,svg.chart .sublabel,svg.chart .legend{fill:var(--muted);font-size:11.5px}
+svg.chart text{fill:var(--fg);font-size:14px}
+svg.chart .tick,svg.chart .sublabel,svg.chart .legend{fill:var(--muted);font-size:12px}
 svg.chart .strong{font-weight:700}
 svg.chart .value.small{font-size:11px}
 svg.chart .inbar{fill:#fff;font-size:11.5px;font-weight:600}

@@ -18,7 +18,7 @@ export interface BarRow {
 }
 
 const FONT = 13;
-const LABEL_CHARS = 26;
+const LABEL_CHARS = 21;
 
 /** A legend line of coloured squares and series names, starting at (x, y). Returns markup. */
 function drawLegend(series: readonly Series[], x: number, y: number, maxWidth: number): { svg: string; height: number } {
@@ -53,8 +53,8 @@ function drawXAxis(ticks: number[], x0: number, plotWidth: number, top: number, 
  * @example drawBarChart({ kind: 'by-place', title: 'Deaths by place', description: '…' }, [{ name: 'persons', cls: 's0' }], [{ label: 'Almaty', values: [120] }])
  */
 export function drawBarChart(frame: Omit<ChartFrame, 'width' | 'height'>, series: readonly Series[], rows: readonly BarRow[], unit = 'persons'): string {
-  const width = 640;
-  const labelWidth = 180;
+  const width = 560;
+  const labelWidth = 150;
   const x0 = labelWidth + 8;
   const plotWidth = width - x0 - 56;
   const barH = series.length === 1 ? 18 : 13;
@@ -89,8 +89,8 @@ export function drawBarChart(frame: Omit<ChartFrame, 'width' | 'height'>, series
  * @example drawStackedBarChart(frame, [{ name: 'security', cls: 'cat-security' }], [{ label: 'official', values: [19] }])
  */
 export function drawStackedBarChart(frame: Omit<ChartFrame, 'width' | 'height'>, series: readonly Series[], rows: readonly BarRow[], unit = 'persons'): string {
-  const width = 640;
-  const labelWidth = 150;
+  const width = 560;
+  const labelWidth = 120;
   const x0 = labelWidth + 8;
   const plotWidth = width - x0 - 56;
   const barH = 22;
@@ -104,7 +104,7 @@ export function drawStackedBarChart(frame: Omit<ChartFrame, 'width' | 'height'>,
   const parts: string[] = [legend.svg, drawXAxis(ticks, x0, plotWidth, top, bottom)];
   rows.forEach((row, i) => {
     const y = top + i * rowH + 5;
-    parts.push('<g class="row">', svgText(labelWidth, y + barH / 2 + 4, truncateLabel(row.label, 22), 'label', 'end'));
+    parts.push('<g class="row">', svgText(labelWidth, y + barH / 2 + 4, truncateLabel(row.label, 17), 'label', 'end'));
     let x = x0;
     series.forEach((s, j) => {
       const v = row.values[j] ?? 0;
@@ -134,8 +134,10 @@ export interface Column {
  */
 export function drawColumnChart(frame: Omit<ChartFrame, 'width' | 'height'>, columns: readonly Column[], unit = 'persons'): string {
   const left = 44;
-  const slot = columns.length <= 12 ? 44 : columns.length <= 31 ? 26 : 14;
-  const width = Math.max(360, left + columns.length * slot + 16);
+  const minWidth = 480;
+  const fit = (minWidth - left - 16) / Math.max(1, columns.length);
+  const slot = Math.min(60, Math.max(columns.length <= 31 ? 26 : 14, fit));
+  const width = Math.max(minWidth, left + columns.length * slot + 16);
   const top = 20;
   const plotH = 180;
   const bottom = top + plotH;

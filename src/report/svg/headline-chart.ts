@@ -19,10 +19,10 @@ export interface HeadlineInput {
  * @example drawHeadlineChart({ officialTotal: 241, persons: 221, range: { low: 214, high: 229 } })
  */
 export function drawHeadlineChart(input: HeadlineInput): string {
-  const width = 640;
-  const labelWidth = 170;
+  const width = 520;
+  const labelWidth = 130;
   const x0 = labelWidth + 10;
-  const plotWidth = width - x0 - 70;
+  const plotWidth = width - x0 - 50;
   const rowH = 46;
   const top = 10;
   type Row = { label: string; sub: string; value: number; cls: string; lo?: number; hi?: number | null; tip: string };

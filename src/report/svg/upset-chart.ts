@@ -57,7 +57,7 @@ export function drawUpsetChart(input: UpsetInput): string {
       '</g>',
     );
   });
-  parts.push(svgText(setBarWidth, height - 8, 'persons per source', 'tick', 'end'));
+  parts.push(svgText(4, height - 8, 'persons per source', 'tick', 'start'));
 
   shown.forEach((h, i) => {
     const cx = left + i * colW + colW / 2;
