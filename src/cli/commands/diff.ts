@@ -131,18 +131,30 @@ export async function runDiff(oldArg: string, newArg: string, flags: DiffFlags, 
   return result.differences > 0 ? 1 : 0;
 }
 
-async function readOutputDir(dir: string, io: CliIO) {
-  const { join, resolve } = await import('node:path');
+/** Reads a file relative to the working folder; messages name it as the user wrote it. */
+async function readAsGiven(io: CliIO, path: string, what: string): Promise<Buffer> {
+  const { resolve } = await import('node:path');
   const { readInputFile } = await import('../fs-io.js');
+  const { ReconError } = await import('../../core/errors.js');
+  try {
+    return readInputFile(resolve(io.cwd, path), what);
+  } catch (e) {
+    if (e instanceof ReconError) throw new ReconError(e.code, e.message, { file: path, line: e.line, hint: e.hint });
+    throw e;
+  }
+}
+
+async function readOutputDir(dir: string, io: CliIO) {
+  const { join } = await import('node:path');
   const { parseOutput } = await import('../../diff/read-output.js');
-  const abs = resolve(io.cwd, dir);
-  const text = (name: string) => readInputFile(join(abs, name), `${name} of a merge output`).toString('utf8');
+  const records = (await readAsGiven(io, join(dir, 'records.csv'), 'records.csv of a merge output')).toString('utf8');
+  const merged = (await readAsGiven(io, join(dir, 'merged.csv'), 'merged.csv of a merge output')).toString('utf8');
+  const text = (name: string) => (name === 'records.csv' ? records : merged);
   return parseOutput(dir, text('records.csv'), text('merged.csv'), { records: join(dir, 'records.csv'), merged: join(dir, 'merged.csv') });
 }
 
 async function readLists(oldArg: string, newArg: string, flags: DiffFlags, io: CliIO) {
   const { resolve, dirname, isAbsolute, join } = await import('node:path');
-  const { readInputFile } = await import('../fs-io.js');
   const { ReconError } = await import('../../core/errors.js');
   const { baseName, parseConfig } = await import('../../core/config.js');
   const { ingestSource } = await import('../../ingest/index.js');
@@ -150,7 +162,7 @@ async function readLists(oldArg: string, newArg: string, flags: DiffFlags, io: C
 
   let base: Omit<Spec, 'path'> = { name: baseName(newArg) };
   if (flags.config) {
-    const bytes = readInputFile(resolve(io.cwd, flags.config), 'config file');
+    const bytes = await readAsGiven(io, flags.config, 'config file');
     let json: unknown;
     try {
       json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
@@ -185,6 +197,10 @@ async function readLists(oldArg: string, newArg: string, flags: DiffFlags, io: C
     if (del) s.delimiter = del;
     return s;
   };
-  const read = (arg: string, s: Spec) => ingestSource(s, readInputFile(resolve(io.cwd, arg), 'list'));
-  return [read(oldArg, spec(oldArg, flags.oldEncoding, flags.oldDelimiter)), read(newArg, spec(newArg, flags.newEncoding, flags.newDelimiter))] as const;
+  const oldBytes = await readAsGiven(io, oldArg, 'list');
+  const newBytes = await readAsGiven(io, newArg, 'list');
+  return [
+    ingestSource(spec(oldArg, flags.oldEncoding, flags.oldDelimiter), oldBytes),
+    ingestSource(spec(newArg, flags.newEncoding, flags.newDelimiter), newBytes),
+  ] as const;
 }
