@@ -127,20 +127,20 @@ function convertWord(word: string, script: ScriptId, person: Person, profile: So
       return dropYo(w, rng, 0.6);
     }
     case 'ru-cyrl':
-      return dropYo(foldKazakhToRussian(word, rng, { russify: profile.russify }), rng, 0.75);
+      return dropYo(foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }), rng, 0.75);
     case 'latin-icao':
       return romanizeWord(word, style.icaoLegacy ? 'icao-legacy' : 'icao', rng);
     case 'latin-kz':
       return romanizeWord(word, style.kzVersion, rng);
     case 'latin-en': {
       const opts = { doubleS: style.doubleS, initialYe: style.initialYe, kazakhDigraphs: 0.15 };
-      const base = kazakh && rng.chance(0.7) ? foldKazakhToRussian(word, rng, { russify: profile.russify }) : word;
+      const base = kazakh && rng.chance(0.7) ? foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }) : word;
       return romanizeWord(base, 'en', rng, opts);
     }
     case 'latin-de':
     case 'latin-fr': {
       const opts = { doubleS: style.doubleS, initialYe: 1, kazakhDigraphs: 0 };
-      const base = kazakh ? foldKazakhToRussian(word, rng, { russify: profile.russify }) : word;
+      const base = kazakh ? foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }) : word;
       return romanizeWord(base, script === 'latin-de' ? 'de' : 'fr', rng, opts);
     }
   }

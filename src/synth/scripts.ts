@@ -56,6 +56,8 @@ function capitalizePlain(s: string): string {
 export interface FoldOptions {
   /** 0..1: how strongly Soviet-era russification applies (Ж→Дж, Ө→У, Болат→Булат, Ш→Ч). */
   russify: number;
+  /** The word is a Kazakh name (default: it has a Kazakh letter). Russian names are never russified further. */
+  kazakh?: boolean;
 }
 
 /**
@@ -65,8 +67,8 @@ export interface FoldOptions {
  */
 export function foldKazakhToRussian(word: string, rng: Rng, opts: FoldOptions): string {
   const lower = word.toLowerCase();
-  let hasKazakh = false;
-  for (const ch of lower) if (KAZAKH_LETTERS.includes(ch)) hasKazakh = true;
+  let hasKazakh = opts.kazakh ?? false;
+  if (opts.kazakh === undefined) for (const ch of lower) if (KAZAKH_LETTERS.includes(ch)) hasKazakh = true;
   let out = '';
   const chars = Array.from(lower);
   for (let i = 0; i < chars.length; i++) {
