@@ -74,10 +74,19 @@ function countEvidence(word: string): { cyr: number; lat: number } {
   return { cyr, lat };
 }
 
-/** The majority script of a whole string by letter evidence ('cyr' on a tie of letters that are all confusable). */
+/** The majority script of a whole string by letter evidence, else by letter count ('cyr' on a tie). */
 export function majorityScript(text: string): 'cyr' | 'lat' {
+  return evidenceScript(text) ?? countScript(text);
+}
+
+/** The script with more unambiguous letters in the string, or null when there is no such letter or a tie. */
+export function evidenceScript(text: string): 'cyr' | 'lat' | null {
   const ev = countEvidence(text);
-  if (ev.cyr !== ev.lat) return ev.cyr > ev.lat ? 'cyr' : 'lat';
+  if (ev.cyr === ev.lat) return null;
+  return ev.cyr > ev.lat ? 'cyr' : 'lat';
+}
+
+function countScript(text: string): 'cyr' | 'lat' {
   let cyr = 0;
   let lat = 0;
   for (const ch of text) {
@@ -89,28 +98,31 @@ export function majorityScript(text: string): 'cyr' | 'lat' {
 }
 
 /**
- * Repairs look-alike letters inside one word: decides the word's script from its unambiguous letters (or the
- * fallback script when all letters are confusable) and maps the other script's look-alikes (and digits) into it.
+ * Repairs look-alike letters inside one word: decides the word's script from its unambiguous letters (or, when all
+ * letters are confusable, from the rest of the name, else the fallback) and maps the other script's look-alikes
+ * (and digits) into it.
  * Returns the repaired word and the number of characters changed.
  *
  * @example repairWord('Тokaев', 'cyr') // { word: 'Токаев', fixed: 2 }
  */
-export function repairWord(word: string, fallback: 'cyr' | 'lat'): { word: string; fixed: number } {
+export function repairWord(word: string, fallback: 'cyr' | 'lat', nameEvidence: 'cyr' | 'lat' | null = null): { word: string; fixed: number } {
   const ev = countEvidence(word);
   let target: 'cyr' | 'lat';
   if (ev.cyr > 0 && ev.lat === 0) target = 'cyr';
   else if (ev.lat > 0 && ev.cyr === 0) target = 'lat';
   else if (ev.cyr === 0 && ev.lat === 0) {
-    // All confusable: the script with more letters in this word, else the fallback.
-    let c = 0;
-    let l = 0;
-    for (const ch of word) {
-      const sc = scriptOfChar(ch);
-      if (sc === 'cyr') c++;
-      else if (sc === 'lat') l++;
+    // All confusable (AXMETOB): the other words of the name decide; alone, the letters' own script does.
+    if (nameEvidence) target = nameEvidence;
+    else {
+      let c = 0;
+      let l = 0;
+      for (const ch of word) {
+        const sc = scriptOfChar(ch);
+        if (sc === 'cyr') c++;
+        else if (sc === 'lat') l++;
+      }
+      target = c > 0 && l > 0 ? fallback : c === l ? fallback : c > l ? 'cyr' : 'lat';
     }
-    target = c === l ? fallback : c > l ? 'cyr' : 'lat';
-    if (c > 0 && l > 0) target = fallback;
   } else target = ev.cyr >= ev.lat ? 'cyr' : 'lat';
   const hasLetter = /\p{L}/u.test(word);
   let out = '';

@@ -25,9 +25,12 @@ interface PairResult {
   /** Initial letters confirmed (initial pairs only). */
   letters: number;
   note: string;
+  /** A surname in -ұлы/-қызы paired with a surname in -ов/-ев or without suffix (art. 194 rebuilding). */
+  cross?: boolean;
 }
 
 const NO_PAIR: PairResult = { level: DIFFERENT, sim: 0, letters: 0, note: '' };
+const KAZAKH_PATRONYMIC = /^(uly|uli|ulu|kyzy|kizi|qyzy|kyzi|gyzy|kizy|qizi)$/;
 
 function family(suffix: string): string {
   if (suffix === 'ov' || suffix === 'ova') return 'ov';
@@ -40,9 +43,14 @@ function joinedCanon(t: RichToken): string {
   return t.canon.indexOf('-') >= 0 ? t.canon.replace(/-/g, '') : t.canon;
 }
 
+/** `similar` for long enough skeletons above the threshold; skeletons of ≤ 4 letters allow only ambiguous letters. */
 function similarLevel(sim: number, len: number): number {
-  return len >= 5 && sim >= SIMILAR_THRESHOLD ? SIMILAR : DIFFERENT;
+  if (len >= 5) return sim >= SIMILAR_THRESHOLD ? SIMILAR : DIFFERENT;
+  return (1 - sim) * len <= 0.2 + 1e-9 ? SIMILAR : DIFFERENT;
 }
+
+const NOTE_SUFFIX = '-ov added or dropped';
+const NOTE_PART = 'one part of a compound name';
 
 /** Compares two full (non-initial) tokens that are not patronymics. */
 function compareFull(x: RichToken, y: RichToken): PairResult {
@@ -67,13 +75,13 @@ function compareFull(x: RichToken, y: RichToken): PairResult {
   if ((fx === 'ov' && fy === '') || (fy === 'ov' && fx === '')) {
     const sx = fx === 'ov' ? x.stem : x.skel;
     const sy = fy === 'ov' ? y.stem : y.skel;
-    if (sx === sy && sx.length >= 4) return { level: SIMILAR, sim: 0.93, letters: 0, note: '-ov added or dropped' };
+    if (sx === sy && sx.length >= 4) return { level: SIMILAR, sim: 0.93, letters: 0, note: NOTE_SUFFIX };
     const s = skeletonSimilarity(sx, sy);
     const l = Math.max(sx.length, sy.length);
     if (s > best && similarLevel(s, l) === SIMILAR) {
       best = s - 0.03;
       len = l;
-      note = '-ov added or dropped';
+      note = NOTE_SUFFIX;
     }
   }
   let level = similarLevel(best, len);
@@ -81,7 +89,7 @@ function compareFull(x: RichToken, y: RichToken): PairResult {
   if (level === DIFFERENT && (x.parts.length > 1 || y.parts.length > 1)) {
     const [many, one] = x.parts.length > 1 ? [x, y] : [y, x];
     if (one.parts.length === 1 && many.parts.indexOf(one.skel) >= 0 && one.skel.length >= 3) {
-      return { level: SIMILAR, sim: 0.86, letters: 0, note: 'one part of a compound name' };
+      return { level: SIMILAR, sim: 0.86, letters: 0, note: NOTE_PART };
     }
   }
   return { level, sim: best, letters: 0, note };
@@ -113,8 +121,20 @@ function isPatronymicPool(t: RichToken): boolean {
   return t.initial ? t.role === 'patronymic' : t.patronymicLike;
 }
 
+/** Surname in -ұлы against a surname in -ов or without suffix: Байтұрсынұлы / Байтурсынов, Момышұлы / Момыш. */
+function compareCross(x: RichToken, y: RichToken): PairResult {
+  const [k, o] = x.patronymicLike ? [x, y] : [y, x];
+  if (k.initial || o.initial || !KAZAKH_PATRONYMIC.test(k.suffix) || k.role === 'patronymic') return NO_PAIR;
+  if (o.suffix !== '' && family(o.suffix) !== 'ov') return NO_PAIR;
+  const os = o.suffix ? o.stem : o.skel;
+  if (k.stem.length < 4) return NO_PAIR;
+  const s = k.stem === os ? 0.93 : skeletonSimilarity(k.stem, os) - 0.03;
+  const level = similarLevel(s, Math.max(k.stem.length, os.length));
+  return level === DIFFERENT ? NO_PAIR : { level, sim: s, letters: 0, note: '-uly / -ov surname', cross: true };
+}
+
 function comparePair(x: RichToken, y: RichToken): PairResult {
-  if (isPatronymicPool(x) !== isPatronymicPool(y)) return NO_PAIR;
+  if (isPatronymicPool(x) !== isPatronymicPool(y)) return compareCross(x, y);
   if (x.initial || y.initial) return compareInitial(x, y);
   if (x.patronymicLike) return comparePatronymic(x, y);
   return compareFull(x, y);
@@ -245,6 +265,16 @@ function bestAssignment(a: RichToken[], b: RichToken[]): Best {
   return best;
 }
 
+/** True when a full word carries a Russian-style surname ending (-ов/-ев, -ин, -ский). */
+function hasRussianSurname(ts: RichToken[]): boolean {
+  for (const t of ts) {
+    if (t.initial || t.patronymicLike) continue;
+    const f = family(t.suffix);
+    if (f === 'ov' || f === 'sky' || f === 'in') return true;
+  }
+  return false;
+}
+
 function fmt(t: RichToken): string {
   return t.raw;
 }
@@ -320,7 +350,8 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf?: NameFrequencies): Nam
   let agreedSurname: string | undefined;
   let agreedGiven: string | undefined;
   let surnamePaired = false;
-  const notes: string[] = [];
+  let suffixNotes = 0;
+  let weakAgree = 0;
 
   for (let i = 0; i < A.length; i++) {
     const j = match[i];
@@ -328,19 +359,26 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf?: NameFrequencies): Nam
     const x = A[i];
     const y = B[j];
     const r = results[i];
-    const pat = isPatronymicPool(x);
-    const isSurnamePair = !pat && (x.role === 'surname' || y.role === 'surname');
+    const pat = isPatronymicPool(x) && !r.cross;
+    const isSurnamePair = !pat && (x.role === 'surname' || y.role === 'surname' || r.cross === true);
     const part = pat ? 'patronymic' : isSurnamePair && !surnamePaired ? 'surname' : 'given';
     simSum += r.level === INITIAL ? 0.5 : r.sim;
     evidence.push(`${part}: ${fmt(x)} ~ ${fmt(y)} (${LEVEL_NAMES[r.level]}${r.note ? `, ${r.note}` : ''})`);
-    if (r.note) notes.push(r.note);
+    if (r.note === NOTE_SUFFIX || r.cross) suffixNotes++;
     if (r.level === INITIAL) initLetters += r.letters;
     if (part === 'patronymic') {
       patronymic = r.level;
+      // Two names without a -ов/-ев surname agreeing on -ұлы/-қызы: that word is their surname (Момышұлы, art. 194).
+      if (r.level <= SIMILAR && KAZAKH_PATRONYMIC.test(x.suffix) && KAZAKH_PATRONYMIC.test(y.suffix) && !hasRussianSurname(A) && !hasRussianSurname(B)) {
+        fullAgree++;
+        if (r.level <= PHONETIC) strongAgree++;
+      }
       continue;
     }
     if (r.level <= SIMILAR) {
-      fullAgree++;
+      // Part of a compound only (Касым / Касым-Жомарт) is too weak to count as a full agreement.
+      if (r.note === NOTE_PART) weakAgree++;
+      else fullAgree++;
       if (r.level <= PHONETIC) strongAgree++;
     }
     if (part === 'surname') {
@@ -377,14 +415,16 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf?: NameFrequencies): Nam
   const similarity = nItems > 0 ? Math.round((simSum / nItems) * 1000) / 1000 : 0;
 
   let decision: NameComparison['decision'];
-  if (sexConflict || patronymic === DIFFERENT || conflictG) decision = 'different';
+  if (suffixNotes >= 2) evidence.push('two words agree only through a moved -ov/-uly suffix (Сапаров Ерлан / Ерланов Сапар)');
+  if (sexConflict || patronymic === DIFFERENT || conflictG || suffixNotes >= 2) decision = 'different';
   else if (fullAgree >= 2) decision = 'same';
   else if (fullAgree === 1) {
     const patAgree = patronymic <= SIMILAR;
     const surnameTf = tf && agreedSurname !== undefined ? tf.surname(agreedSurname) : 0;
     if (strongAgree === 1 && (initLetters >= 2 || (patAgree && initLetters >= 1)) && surnameTf < 0.01) decision = 'same';
     else decision = 'uncertain';
-  } else decision = initLetters > 0 && patronymic <= SIMILAR ? 'uncertain' : 'different';
+  } else if (weakAgree > 0) decision = 'uncertain';
+  else decision = initLetters > 0 && patronymic <= SIMILAR ? 'uncertain' : 'different';
 
   return {
     surname: LEVEL_NAMES[surname],

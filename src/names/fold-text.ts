@@ -1,6 +1,6 @@
 // Folding of free text (place names, notes) to canonical ASCII Latin with the names engine's rules, for reuse by
 // other stages. Pure.
-import { cleanText, majorityScript, repairWord } from './clean-text.js';
+import { cleanText, evidenceScript, majorityScript, repairWord } from './clean-text.js';
 import { canonWord, lowerWord } from './romanize.js';
 
 /**
@@ -14,9 +14,10 @@ export function foldText(s: string): string {
   const cleaned = cleanText(s).replace(/\./g, ' ');
   if (cleaned === '') return '';
   const fallback = majorityScript(cleaned);
+  const evidence = evidenceScript(cleaned);
   return cleaned
     .split(' ')
-    .map((w) => canonWord(lowerWord(repairWord(w, fallback).word)).replace(/^-+|-+$/g, ''))
+    .map((w) => canonWord(lowerWord(repairWord(w, fallback, evidence).word)).replace(/^-+|-+$/g, ''))
     .filter((w) => w.length > 0)
     .join(' ');
 }

@@ -1,7 +1,7 @@
 // Parsing of one name (a full-name string or split parts) into tokens with roles, per-token keys (canon, skeleton,
 // stem, suffix, initial class), a sex hint with its evidence and display forms. Pure; never throws.
 import type { Sex } from '../core/types.js';
-import { cleanText, majorityScript, repairWord, scriptOfChar, KAZAKH_LETTERS } from './clean-text.js';
+import { cleanText, evidenceScript, majorityScript, repairWord, scriptOfChar, KAZAKH_LETTERS } from './clean-text.js';
 import { FEMALE_GIVEN, MALE_GIVEN } from './given-names.js';
 import { canonWord, displayCyrillicWord, displayLatinWord, foldKazakh, lowerWord, titleCase } from './romanize.js';
 import { applyConvention, detectConvention, skeletonOf, type LatinConvention } from './skeleton.js';
@@ -178,9 +178,10 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   if (script === 'lat') canon = applyConvention(canon, conv);
   canon = canon.replace(/^-+|-+$/g, '').replace(/-+/g, '-');
   const joined = canon.replace(/-/g, '');
-  const skel = skeletonOf(joined);
+  const sconv: LatinConvention = script === 'lat' ? conv : 'en';
+  const skel = skeletonOf(joined, sconv);
   const partsCanon = canon.includes('-') ? canon.split('-').filter((p) => p.length > 0) : [joined];
-  const parts = partsCanon.map((p) => skeletonOf(p));
+  const parts = partsCanon.map((p) => skeletonOf(p, sconv));
   const inits = partsCanon.map((p) => initialClass(p));
   let suffix = '';
   let stemCanon = joined;
@@ -209,7 +210,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
     skel,
     role: 'unknown',
     initial: false,
-    stem: skeletonOf(stemCanon),
+    stem: skeletonOf(stemCanon, sconv),
     stemCanon,
     suffix,
     parts,
@@ -314,11 +315,12 @@ export function parseName(input: NameInput): ParsedName {
 
   // Homoglyph repair, word by word, towards the word's own script or the name's majority script.
   const fallback = majorityScript(cleaned);
+  const nameEvidence = evidenceScript(cleaned);
   let fixed = 0;
   const repaired = cleaned
     .split(' ')
     .map((w) => {
-      const r = repairWord(w, fallback);
+      const r = repairWord(w, fallback, nameEvidence);
       fixed += r.fixed;
       return r.word;
     })

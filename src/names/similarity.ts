@@ -1,4 +1,4 @@
-// Weighted edit similarity of two phonetic skeletons. Vowel-class swaps, voicing pairs (d/t, b/p, g/k, z/s, v/f) and
+// Weighted edit similarity of two phonetic skeletons. Drift vowel swaps, voicing pairs (d/t, b/p, g/k, z/s, v/f) and
 // sibilant confusions (ж/ш, ц/с) cost half; glide and vowel insertions cost 0.8–0.9; adjacent transpositions (typing) cost 0.7.
 // Pure and allocation-free for skeletons up to 63 letters (two reusable rows).
 
@@ -8,14 +8,20 @@ let rowB = new Float64Array(MAX);
 let rowC = new Float64Array(MAX);
 
 // Letter pairs that cost half a substitution: vowel classes, voicing pairs and sibilant confusions.
-const HALF_PAIRS = ['AU', 'AI', 'IU', 'AE', 'EI', 'EU', 'bp', 'dt', 'Kg', 'sz', 'fv', 'JS', 'CS', 'Cs', 'Ss', 'Jz'];
+// Vowel swaps that are spelling drift (і/е, ы/у, и/у, а/е: Еркин/Еркен, Жулдыз/Жулдуз, Рустам/Рустем) cost less
+// than swaps that make another name (а/у, а/и: Марат/Мурат, Дана/Дина).
+const PAIR_COSTS: Array<[string, number]> = [
+  ['IE', 0.5], ['IU', 0.5], ['AE', 0.6], ['EU', 0.8], ['AU', 0.8], ['AI', 0.8],
+  ['bp', 0.5], ['dt', 0.5], ['Kg', 0.5], ['sz', 0.5], ['fv', 0.5], ['JS', 0.5], ['CS', 0.5], ['Cs', 0.5],
+  ['Ss', 0.5], ['Jz', 0.5], ['bv', 0.7], ['XJ', 0.1], ['XS', 0.1], ['Cz', 0.5],
+];
 const SUBST = new Float64Array(128 * 128).fill(1);
 for (let i = 0; i < 128; i++) SUBST[i * 128 + i] = 0;
-for (const p of HALF_PAIRS) {
+for (const [p, cost] of PAIR_COSTS) {
   const a = p.charCodeAt(0);
   const b = p.charCodeAt(1);
-  SUBST[a * 128 + b] = 0.5;
-  SUBST[b * 128 + a] = 0.5;
+  SUBST[a * 128 + b] = cost;
+  SUBST[b * 128 + a] = cost;
 }
 
 /** Substitution cost between two skeleton letters (char codes). */
@@ -61,7 +67,10 @@ export function skeletonDistance(a: string, b: string): number {
     cur[0] = prev[0] + indelCost(ca);
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = prev[j - 1] + substCost(ca, cb);
+      let sc = substCost(ca, cb);
+      // A different first sound makes another name (Калиев / Галиев, Ерлан / Арлан) unless the letters are ambiguous.
+      if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
+      let v = prev[j - 1] + sc;
       const del = prev[j] + indelCost(ca);
       if (del < v) v = del;
       const ins = cur[j - 1] + indelCost(cb);

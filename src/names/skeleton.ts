@@ -13,7 +13,8 @@ function isVowel(c: string | undefined): boolean {
 
 /**
  * Detects the German or French press convention from the canonical Latin words of one name.
- * German: `sch`, `w`, endings -ew/-ow/-ewa/-owa/-itsch; French: `ou`, `tch`, `dj`, -ov with `ï` already folded.
+ * German: `sch`, `w`, endings -ew/-ow/-ewa/-owa/-itsch/-ija/-lja/-nja/-jin (Julija, Ilja, Iljin); French: `ou`, `tch`,
+ * `dj`, -aïev. A bare `j` is not a signal: Kazakh Latin and English use it for ж (Jomart, Oljas, Janna).
  *
  * @example detectConvention(['tokajew', 'kassym-schomart']) // 'de'
  * @example detectConvention(['noursoultan', 'nazarbaiev']) // 'fr'
@@ -22,7 +23,7 @@ export function detectConvention(words: string[]): LatinConvention {
   let de = 0;
   let fr = 0;
   for (const w of words) {
-    if (/sch|tsch|w|(ew|ow|ewa|owa|itsch)$/.test(w)) de++;
+    if (/sch|w|(ew|ow|ewa|owa|itsch|ija|lja|nja|jin)$/.test(w)) de++;
     if (/[^aeiou]ou|^ou|tch|dj|(aiev|aieva|oulan|ouly)$/.test(w)) fr++;
   }
   if (de > fr) return 'de';
@@ -32,7 +33,8 @@ export function detectConvention(words: string[]): LatinConvention {
 
 /**
  * Rewrites a canonical Latin word written in a German or French press convention into the canonical
- * (English-like) romanisation: German j→y, w→v, z→ts, sch→sh, intervocalic s→z, ss→s; French ou→u, ch→sh, j→zh.
+ * (English-like) romanisation: German j→y, w→v, sch→sh, dsch→dzh, intervocalic s→z, ss→s (z is kept: the German press
+ * copies Bekzat, Nasarbajew); French ou→u, ch→sh, j→zh.
  *
  * @example applyConvention('nasarbajew', 'de') // 'nazarbayev'
  * @example applyConvention('noursoultan', 'fr') // 'nursultan'
@@ -41,12 +43,14 @@ export function applyConvention(word: string, conv: LatinConvention): string {
   if (conv === 'en') return word;
   let s = word;
   if (conv === 'de') {
-    s = s.replace(/tsch/g, '\u0001').replace(/dsch/g, '\u0002').replace(/sch/g, 'sh');
-    s = s.replace(/ch/g, 'kh').replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh');
-    s = s.replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v').replace(/tz/g, 'ts').replace(/z/g, 'ts');
+    // tsch is ч at the start and in -itsch, but т+ж/ш inside a word (Seitschanow = Сейтжанов).
+    s = s.replace(/^tsch|tsch$/g, '\u0001').replace(/tsch/g, 't\u0003').replace(/dsch/g, '\u0002');
+    s = s.replace(/sch/g, '\u0003').replace(/ch/g, 'kh').replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v');
+    s = s.replace(/tz/g, 'ts');
     // A single s between vowels is voiced (Nasarbajew = Назарбаев); ss is a plain s.
     s = s.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
     s = s.replace(/ie(?=[^aeiou]|$)/g, 'i');
+    s = s.replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh').replace(/\u0003/g, 'sh');
   } else {
     s = s.replace(/tch/g, '\u0001').replace(/dj/g, '\u0002').replace(/ch/g, 'sh');
     s = s.replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh');
@@ -64,9 +68,15 @@ export function applyConvention(word: string, conv: LatinConvention): string {
  * @example skeletonOf('dzhanna') // 'JAnA'
  * @example skeletonOf('mukhammed') // 'mUKAmEd'
  */
-export function skeletonOf(canon: string): string {
+export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string {
   let s = canon.replace(/[-']/g, '');
   if (s.length === 0) return '';
+  // German `sch` (already rewritten to `sh`) stands for ж as often as for ш: class X meets both.
+  if (conv === 'de') s = s.replace(/sh/g, 'X');
+  // ё after a consonant: Korolyov / Королёв (ё folded to е) / Korolev.
+  s = s.replace(/(?<=[^aeiouy])yo/g, 'e');
+  // English ee (Lee = Ли).
+  s = s.replace(/ee/g, 'i');
   // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.
   s = s.replace(/(ii|iy|yi|yy|ij|yj)$/, 'i');
   // (ii) initial у + vowel is [w] (Уәли = Вали), as is w.
@@ -77,9 +87,12 @@ export function skeletonOf(canon: string): string {
   s = s
     .replace(/dzh|dj|zh|j/g, 'J')
     .replace(/shch|sch|tch|sh|ch/g, 'S')
-    .replace(/ts|tz|c/g, 'C')
+    .replace(/ts|tz/g, 'C')
+    .replace(/c(?=[eiy])/g, 'C')
+    .replace(/ck|c/g, 'k')
+    .replace(/x/g, 'ks')
     .replace(/gh/g, 'g')
-    .replace(/kh|q|x|h|k/g, 'K');
+    .replace(/kh|q|h|k/g, 'K');
   // (v) glides: y/i before a vowel at the start, y between vowels (Tokayev), i between vowels (Tokaiev).
   s = s.replace(/^[yi](?=[aeou])/, '');
   let out = '';
