@@ -51,7 +51,7 @@ export function registerSynth(program: Command, ctx: CommandContext): void {
     .addHelpText('after', EXAMPLES)
     .action(async (opts: SynthOptions) => {
       const { ReconError } = await import('../../core/errors.js');
-      const { planScenario, PRESETS } = await import('../../synth/index.js');
+      const { planScenario, PRESETS, SCRIPT_IDS } = await import('../../synth/index.js');
       const { writeScenario } = await import('../../synth/write-scenario.js');
       let preset = opts.preset;
       let sources: number | undefined;
@@ -87,8 +87,8 @@ export function registerSynth(program: Command, ctx: CommandContext): void {
       const w = Math.max(6, ...summary.sources.map((s) => s.name.length));
       out.write(`${'source'.padEnd(w)}  records  persons  dups  encoding      delim  scripts\n`);
       for (const s of summary.sources) {
-        const scripts = Object.entries(s.scripts)
-          .map(([k, v]) => `${k} ${v}`)
+        const scripts = SCRIPT_IDS.filter((k) => s.scripts[k] !== undefined)
+          .map((k) => `${k} ${s.scripts[k]}`)
           .join(', ');
         const delim = s.delimiter === '\t' ? 'tab' : s.delimiter;
         out.write(
