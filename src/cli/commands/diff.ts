@@ -4,25 +4,23 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import type { CliIO } from '../io.js';
 
-const DESCRIPTION = `Show what changed between two versions of a casualty list, or between two outputs of merge.
-
-OLD and NEW are two CSV files (two versions of one source list) or two folders written by 'reconcile merge --out'.
-
-Two lists: records are paired across the versions by the list's own id column when it really identifies records
-(a running number "№" that shifts when a row is inserted is recognised and not trusted), else by the same name and
-details, else by the names engine (a corrected spelling, a transliteration, Ё/Е or Kazakh letters), else by the other
-details. The report lists added and removed records, changed records with each field before and after (name respelled,
-age corrected, place added...), records that only moved, and the unchanged count. Values are compared after they are
-read (dates as dates, places as gazetteer places), so a copy that only differs in row order, column order, header names
-or language, delimiter or encoding shows no differences. Moves alone are reported but do not count as a difference.
-
-Two outputs: records are lined up through records.csv (same source and row, else same name), and persons through the
-records they share: persons added, removed, merged (several old persons are one now), split (one old person is
-several now), and persons whose sources or attributes changed. When the new run used 'merge --previous', person ids
-are compared too.
-
-The default view is for a terminal (coloured on a terminal; NO_COLOR turns colour off). --format md gives Markdown for
-an article or a pull request, csv one row per change, json the full structure.`;
+const DESCRIPTION = [
+  'Show what changed between two versions of a casualty list, or between two outputs of merge.',
+  "OLD and NEW are two CSV files (two versions of one source list) or two folders written by 'reconcile merge --out'.",
+  "Two lists: records are paired across the versions by the list's own id column when it really identifies records " +
+    '(a running number "№" that shifts when a row is inserted is recognised and not trusted), else by the same name and ' +
+    'details, else by the names engine (a corrected spelling, a transliteration, Ё/Е, Kazakh letters), else by the other ' +
+    'details. The report lists added and removed records, changed records with each field before and after (name ' +
+    'respelled, age corrected, place added...), records that only moved, and the unchanged count. Values are compared ' +
+    'as read (dates as dates, places as gazetteer places), so a copy that differs only in row order, column order, header ' +
+    'names or language, delimiter or encoding shows no differences. Moves are listed but do not count as differences.',
+  'Two outputs: records are lined up through records.csv (same source and row, else same name), and persons through ' +
+    'the records they share: persons added, removed, merged (several old persons are one now), split (one old person ' +
+    "is several now), and persons whose sources or attributes changed. When the new run used 'merge --previous', person " +
+    'ids are compared too.',
+  'The default view is for a terminal (coloured on a terminal; NO_COLOR or --no-color turns colour off). --format md ' +
+    'gives Markdown for an article or a pull request, csv one row per change, json the full structure.',
+].join('\n\n');
 
 const EXAMPLES = `
 Examples:
