@@ -1,5 +1,5 @@
-// Blocking: which record pairs are compared at all. A union of rules (name keys from the names engine, and a
-// date+place+age rule for badly spelled names); all pairs for small inputs. Huge blocks are compared within a
+// Blocking: which record pairs are compared at all. A union of rules (name keys from the names engine, and name
+// prefixes that survive a typo late in a word); all pairs for small inputs. Huge blocks are compared within a
 // sorted window instead of all-against-all, and reported. Pure.
 import { nameBlockingKeys } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
@@ -29,6 +29,21 @@ const MAX_BLOCK = 400;
 const WINDOW = 40;
 /** Large blocks listed by name in `capped`; the rest are counted. */
 const CAPPED_LISTED = 10;
+
+/**
+ * Keys of the `name-prefix` rule: for every full (non-initial) token, its first three skeleton characters joined to
+ * the first character of each other token. Example: «Руденко А.» and «Aleksandr Rudenlo» share `rUd|A`.
+ */
+export function namePrefixKeys(p: ParsedName): string[] {
+  if (p.empty) return [];
+  const tokens = p.tokens.filter((t) => t.skel.length > 0);
+  const keys = new Set<string>();
+  for (const t of tokens) {
+    if (t.initial || t.skel.length < 3) continue;
+    for (const u of tokens) if (u !== t) keys.add(`${t.skel.slice(0, 3)}|${u.skel[0]}`);
+  }
+  return [...keys].sort();
+}
 
 /** Order-free skeleton of a name, used to sort the members of a capped block. */
 function sortKey(p: ParsedName): string {
@@ -121,11 +136,16 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return keys;
   });
-  runRule('death-place-age', (i) => {
-    const r = records[i].record;
-    if (!r.dateOfDeath || !r.place || r.age === undefined) return [];
-    const initial = records[i].name.surname?.skel.slice(0, 1) ?? '';
-    return [`${r.dateOfDeath}|${r.place}|${r.age}|${initial}`];
+  // Typos late in a word: the first three skeleton letters of a full token plus the first letter class of another.
+  const prefixKeys = new Map<ParsedName, string[]>();
+  runRule('name-prefix', (i) => {
+    const p = records[i].name;
+    let keys = prefixKeys.get(p);
+    if (!keys) {
+      keys = namePrefixKeys(p);
+      prefixKeys.set(p, keys);
+    }
+    return keys;
   });
 
   bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));

@@ -1,8 +1,8 @@
 // Clustering of scored pairs into persons: links taken strongest first into a union–find (a maximum spanning
 // forest), refusing a link that would put two records of one duplicate-free source together (one-to-one: the
 // best link wins), join records a clerk declared distinct, or join two groups whose members disagree strongly
-// (chain guard: the chain is cut at its weakest link). Must-link decisions are applied first and always hold. Pure.
-import { weightToProbability } from './model.js';
+// (chain guard: the chain is cut at its weakest link), or link names the names engine calls different. Must-link
+// decisions are applied first and always hold. Pure.
 
 export interface ClusterInput {
   n: number;
@@ -10,13 +10,15 @@ export interface ClusterInput {
   a: Uint32Array;
   b: Uint32Array;
   weight: Float32Array;
+  /** Per pair: 1 when the names differ (the pair is never linked by the model). */
+  namesDiffer: Uint8Array;
   source: Int32Array;
   /** Per source index: 1 when duplicate-free. */
   uniqueSource: Uint8Array;
   mustLink: ReadonlyArray<readonly [number, number]>;
   cannotLink: ReadonlyArray<readonly [number, number]>;
-  /** Total weight of any pair (used by the chain guard for pairs that were not candidates). */
-  pairWeight: (i: number, j: number) => number;
+  /** Match probability of any pair, 0 when its names differ (used by the chain guard). */
+  pairProbability: (i: number, j: number) => number;
   /** Links inside one source need at least this weight as well as the threshold (strong evidence). */
   withinMinWeight: number;
 }
@@ -25,7 +27,7 @@ export interface ClusterOutcome {
   clusters: number[][];
   /** Cluster number of each record (index into clusters). */
   clusterOf: Int32Array;
-  refused: { oneToOne: number; chainGuard: number; cannotLink: number };
+  refused: { oneToOne: number; chainGuard: number; cannotLink: number; namesDiffer: number };
 }
 
 /** A merge is refused when some pair across the two groups is below this probability... */
@@ -92,7 +94,7 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
   }
 
-  const refused = { oneToOne: 0, chainGuard: 0, cannotLink: 0 };
+  const refused = { oneToOne: 0, chainGuard: 0, cannotLink: 0, namesDiffer: 0 };
   for (let s = 0; s < sorted.length; s++) {
     const p = sorted[s];
     const w = input.weight[p];
@@ -103,6 +105,10 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     const rx = find(x);
     const ry = find(y);
     if (rx === ry) continue;
+    if (input.namesDiffer[p]) {
+      refused.namesDiffer++;
+      continue;
+    }
     if (sharesUniqueSource(uniques[rx], uniques[ry])) {
       refused.oneToOne++;
       continue;
@@ -162,7 +168,7 @@ function breaksChain(input: ClusterInput, ma: number[], mb: number[]): boolean {
   let sum = 0;
   for (let s = 0; s < ma.length; s += step) {
     for (let t = 0; t < mb.length; t += step) {
-      const p = weightToProbability(input.pairWeight(ma[s], mb[t]));
+      const p = input.pairProbability(ma[s], mb[t]);
       if (p < CHAIN_MIN_PROBABILITY) return true;
       sum += p;
       checked++;

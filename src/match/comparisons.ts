@@ -2,7 +2,7 @@
 import { compareNames } from '../names/index.js';
 import type { NameComparison, NamePartLevel } from '../names/types.js';
 import type { RecordFeatures } from './features.js';
-import { C_AGE, C_CATEGORY, C_DEATH, C_GIVEN, C_PATRONYMIC, C_PLACE, C_SEX, C_SURNAME } from './levels.js';
+import { C_AGE, C_CATEGORY, C_DEATH, C_GIVEN, C_PATRONYMIC, C_PLACE, C_SEX, C_SURNAME, K } from './levels.js';
 import type { MatchRecord } from './types.js';
 
 const NAME_LEVEL_INDEX: Record<NamePartLevel, number> = {
@@ -27,10 +27,13 @@ export function compareRecordPair(
   out: Uint8Array,
   offset = 0,
 ): NameComparison {
-  const nc = compareNames(records[i].name, records[j].name);
-  out[offset + C_SURNAME] = NAME_LEVEL_INDEX[nc.surname] ?? 5;
-  out[offset + C_GIVEN] = NAME_LEVEL_INDEX[nc.given] ?? 5;
-  out[offset + C_PATRONYMIC] = NAME_LEVEL_INDEX[nc.patronymic] ?? 5;
+  const ni = records[i].name;
+  const nj = records[j].name;
+  const nc = compareNames(ni, nj);
+  // `missing` must mean that a side lacks the part: when both have it and it was left unmatched, it differs.
+  out[offset + C_SURNAME] = partLevel(nc.surname, ni.surname !== undefined && nj.surname !== undefined);
+  out[offset + C_GIVEN] = partLevel(nc.given, ni.given.length > 0 && nj.given.length > 0);
+  out[offset + C_PATRONYMIC] = partLevel(nc.patronymic, ni.patronymic !== undefined && nj.patronymic !== undefined);
 
   const si = f.sex[i];
   const sj = f.sex[j];
@@ -50,6 +53,26 @@ export function compareRecordPair(
   const cj = f.category[j];
   out[offset + C_CATEGORY] = ci < 0 || cj < 0 ? 2 : ci === cj ? 0 : 1;
   return nc;
+}
+
+function partLevel(level: NamePartLevel, bothPresent: boolean): number {
+  const l = NAME_LEVEL_INDEX[level] ?? 5;
+  return l === 5 && bothPresent ? 4 : l;
+}
+
+/** Packs K levels (3 bits each) into one number. Example: packLevels([1, 0, 0, ...]) → 1 */
+export function packLevels(levels: ArrayLike<number>): number {
+  let code = 0;
+  for (let k = K - 1; k >= 0; k--) code = code * 8 + levels[k];
+  return code;
+}
+
+/** Unpacks a code made by packLevels into `out`. */
+export function unpackLevels(code: number, out: Uint8Array | number[], offset = 0): void {
+  for (let k = 0; k < K; k++) {
+    out[offset + k] = code & 7;
+    code >>>= 3;
+  }
 }
 
 function comparePlace(f: RecordFeatures, i: number, j: number): number {

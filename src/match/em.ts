@@ -21,6 +21,8 @@ export interface EmStart {
   lambdaWithin: number;
   maxIterations?: number;
   tolerance?: number;
+  /** Pairs' worth of pseudo-counts pulling m towards the starting values (default 5). */
+  pseudoCount?: number;
 }
 
 export interface EmResult {
@@ -46,6 +48,7 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
   let lambdaWithin = start.lambdaWithin;
   const maxIterations = start.maxIterations ?? 200;
   const tolerance = start.tolerance ?? 1e-6;
+  const pseudo = start.pseudoCount ?? 5;
   let iterations = 0;
   let converged = false;
   const post = new Float64Array(table.size);
@@ -65,7 +68,7 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
       }
       post[p] = s > 30 ? 1 : s < -30 ? Math.exp(s) : 1 / (1 + Math.exp(-s));
     }
-    // M-step: m with a one-pair pseudo-count towards the starting values; priors over all eligible pairs.
+    // M-step: m with a few pairs' pseudo-counts towards the starting values, floored; priors over all eligible pairs.
     const acc = m.map((row) => row.map(() => 0));
     let matchesCross = 0;
     let matchesWithin = 0;
@@ -80,11 +83,11 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
     }
     let delta = 0;
     for (let k = 0; k < K; k++) {
-      const total = acc[k].reduce((s, x) => s + x, 0) + 1;
+      const total = acc[k].reduce((s, x) => s + x, 0) + pseudo;
+      const next = normalise(acc[k].map((x, l) => Math.max((x + pseudo * m0[k][l]) / total, COMPARISONS[k].mFloor)));
       for (let l = 0; l < acc[k].length; l++) {
-        const next = (acc[k][l] + m0[k][l]) / total;
-        delta = Math.max(delta, Math.abs(next - m[k][l]));
-        m[k][l] = next;
+        delta = Math.max(delta, Math.abs(next[l] - m[k][l]));
+        m[k][l] = next[l];
       }
     }
     const nextCross = totals.cross > 0 ? clampPrior(matchesCross / totals.cross) : lambdaCross;

@@ -6,24 +6,30 @@ export interface ComparisonDef {
   levels: readonly string[];
   /** What the comparison looks at, for explanations. */
   description: string;
+  /**
+   * Smallest m a level may take after EM: small training sets see no match with, say, a 3-year age gap, and an m
+   * of 0 would make one such field an absolute veto on real, noisier data.
+   */
+  mFloor: number;
 }
 
 export const NAME_LEVELS = ['exact', 'phonetic', 'similar', 'initial', 'different', 'missing'] as const;
 
 /** The model's comparisons in fixed order. Level order is fixed too: model.json relies on it. */
 export const COMPARISONS: readonly ComparisonDef[] = [
-  { name: 'surname', levels: NAME_LEVELS, description: 'surname (names engine level)' },
-  { name: 'given', levels: NAME_LEVELS, description: 'given name(s)' },
-  { name: 'patronymic', levels: NAME_LEVELS, description: 'patronymic' },
-  { name: 'sex', levels: ['agree', 'disagree', 'missing'], description: 'sex (column or name endings)' },
-  { name: 'age', levels: ['exact', 'within-1', 'within-3', 'different', 'missing'], description: 'age at the event' },
+  { name: 'surname', levels: NAME_LEVELS, description: 'surname (names engine level)', mFloor: 0.005 },
+  { name: 'given', levels: NAME_LEVELS, description: 'given name(s)', mFloor: 0.005 },
+  { name: 'patronymic', levels: NAME_LEVELS, description: 'patronymic', mFloor: 0.005 },
+  { name: 'sex', levels: ['agree', 'disagree', 'missing'], description: 'sex (column or name endings)', mFloor: 0.001 },
+  { name: 'age', levels: ['exact', 'within-1', 'within-3', 'different', 'missing'], description: 'age at the event', mFloor: 0.005 },
   {
     name: 'date_of_death',
     levels: ['same-day', 'within-1-day', 'within-3-days', 'different', 'missing'],
     description: 'date of death',
+    mFloor: 0.005,
   },
-  { name: 'place', levels: ['same-place', 'same-region', 'different', 'missing'], description: 'place of death' },
-  { name: 'category', levels: ['agree', 'disagree', 'missing'], description: 'category' },
+  { name: 'place', levels: ['same-place', 'same-region', 'different', 'missing'], description: 'place of death', mFloor: 0.005 },
+  { name: 'category', levels: ['agree', 'disagree', 'missing'], description: 'category', mFloor: 0.005 },
 ];
 
 export const K = COMPARISONS.length;

@@ -8,7 +8,7 @@ import { buildTermFrequencies } from './frequencies.js';
 import { probabilityToWeight, weightToProbability } from './model.js';
 import { pairCode } from './pair-list.js';
 import { assignPersonIds } from './person-ids.js';
-import { buildScoringContext, scorePair, scorePairs, scoredPair } from './score.js';
+import { buildScoringContext, comparePairs, scorePair, scoredPair, weighPairs } from './score.js';
 import { alternativeThresholds, chooseThreshold, THRESHOLD_TABLE } from './threshold.js';
 import { trainModel } from './train.js';
 import { K } from './levels.js';
@@ -69,12 +69,19 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const blocks = blockRecords(recs, { uniqueSources });
   options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
 
+  // Every candidate pair is compared once here; training and scoring reuse the vectors.
+  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
+  const vectors = comparePairs(recs, features, tf, blocks.a, blocks.b, (done, total) =>
+    options.onStage?.('score', 'start', { done, total }),
+  );
+  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+
   options.onStage?.('train', 'start');
   let model = options.model;
   let emIterations = 0;
   let converged = true;
   if (!model) {
-    const trained = trainModel(recs, features, blocks, { uniqueSources, eventDate: features.eventDate });
+    const trained = trainModel(recs, features, { ...blocks, codes: vectors.codes }, { uniqueSources, eventDate: features.eventDate });
     model = trained.model;
     emIterations = trained.iterations;
     converged = trained.converged;
@@ -83,10 +90,8 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   }
   options.onStage?.('train', 'end');
 
-  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
   const ctx = buildScoringContext(recs, features, tf, model, uniqueSources);
-  const weights = scorePairs(ctx, blocks.a, blocks.b, (done, total) => options.onStage?.('score', 'start', { done, total }));
-  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+  const weights = weighPairs(ctx, blocks.a, blocks.b, vectors);
 
   options.onStage?.('cluster', 'start');
   let threshold: number;
@@ -119,28 +124,37 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     decided.add(pairCode(x, y, n));
   }
 
+  // Probabilities for the chain guard: candidates from the scores, other pairs scored on demand.
   const levels = new Uint8Array(K);
-  const cache = new Map<number, number>();
-  for (let p = 0; p < blocks.a.length; p++) cache.set(pairCode(blocks.a[p], blocks.b[p], n), weights[p]);
-  const pairWeight = (i: number, j: number): number => {
+  const candidateIndex = new Map<number, number>();
+  for (let p = 0; p < blocks.a.length; p++) candidateIndex.set(pairCode(blocks.a[p], blocks.b[p], n), p);
+  const extra = new Map<number, number>();
+  const pairProbability = (i: number, j: number): number => {
     const code = pairCode(i, j, n);
-    let w = cache.get(code);
-    if (w === undefined) {
-      w = features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]] ? -Infinity : scorePair(ctx, i, j, levels).weight;
-      cache.set(code, w);
+    const p = candidateIndex.get(code);
+    if (p !== undefined) return vectors.namesDiffer[p] ? 0 : weightToProbability(weights[p]);
+    let q = extra.get(code);
+    if (q === undefined) {
+      if (features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]]) q = 0;
+      else {
+        const s = scorePair(ctx, i, j, levels);
+        q = s.namesDiffer ? 0 : weightToProbability(s.weight);
+      }
+      extra.set(code, q);
     }
-    return w;
+    return q;
   };
   const input: ClusterInput = {
     n,
     a: blocks.a,
     b: blocks.b,
     weight: weights,
+    namesDiffer: vectors.namesDiffer,
     source: features.source,
     uniqueSource: ctx.uniqueSource,
     mustLink,
     cannotLink,
-    pairWeight,
+    pairProbability,
     withinMinWeight: probabilityToWeight(WITHIN_SOURCE_MIN_PROBABILITY),
   };
   const alt = alternativeThresholds(threshold);
@@ -174,7 +188,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     if (main.clusterOf[x] !== main.clusterOf[y]) continue;
     const w = weights[p];
     const within = features.source[x] === features.source[y];
-    if (w < thresholdWeight || (within && w < input.withinMinWeight)) continue;
+    if (w < thresholdWeight || (within && w < input.withinMinWeight) || vectors.namesDiffer[p]) continue;
     links.push(toOriginal(scoredPair(ctx, x, y)));
     inLinks.add(pairCode(x, y, n));
   }
@@ -222,7 +236,6 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     refusedLinks: main.refused,
     decisionsIgnored,
   };
-  void weightToProbability;
   return {
     clusters,
     personIds,

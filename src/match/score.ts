@@ -1,7 +1,7 @@
 // Fellegi–Sunter scoring of record pairs: weight = prior + Σ log2(m/u) + term-frequency adjustments.
 // Pure: a function of (records, features, frequencies, model) and the pair indices, so it can move to workers.
 import type { NameComparison } from '../names/types.js';
-import { compareRecordPair } from './comparisons.js';
+import { compareRecordPair, packLevels, unpackLevels } from './comparisons.js';
 import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
 import type { RecordFeatures } from './features.js';
 import { termAdjustment, type TermFrequencies } from './frequencies.js';
@@ -46,6 +46,8 @@ const TF_LEVELS = 2;
 
 export interface PairScore {
   weight: number;
+  /** The names engine calls the names different (never linked without a decision). */
+  namesDiffer: boolean;
   tfSurname: number;
   tfGiven: number;
   names: NameComparison;
@@ -65,24 +67,79 @@ export function scorePair(ctx: ScoringContext, i: number, j: number, levels: Uin
     tfc.surname && levels[C_SURNAME] < TF_LEVELS ? termAdjustment(ctx.tf, 'surname', names.agreedSurname, tfc.maxBits) : 0;
   const tfGiven =
     tfc.given && levels[C_GIVEN] < TF_LEVELS ? termAdjustment(ctx.tf, 'given', names.agreedGiven, tfc.maxBits) : 0;
-  return { weight: w + tfSurname + tfGiven, tfSurname, tfGiven, names };
+  return { weight: w + tfSurname + tfGiven, namesDiffer: names.decision === 'different', tfSurname, tfGiven, names };
+}
+
+/** Comparison vectors of many pairs: packed levels and the raw term-frequency adjustments (uncapped, in bits). */
+export interface PairVectors {
+  codes: Uint32Array;
+  tfSurname: Float32Array;
+  tfGiven: Float32Array;
+  /** 1 when the names engine judges the names to be of different persons (see NAMES_DIFFER). */
+  namesDiffer: Uint8Array;
 }
 
 /**
- * Scores every pair (a[p], b[p]) and returns the total weights. `onProgress` is called every 65,536 pairs.
- * Example: scorePairs(ctx, Uint32Array.of(0), Uint32Array.of(1))[0] → weight of the pair (0, 1)
+ * Evidence line of a pair whose names the names engine calls different (a conflicting given name, patronymic or
+ * initial, an added name element...). Such a pair is never linked by the model alone: at most it is reviewed.
  */
-export function scorePairs(
-  ctx: ScoringContext,
+export const NAMES_DIFFER = 'names engine: the names belong to different persons — not linked without a decision';
+
+/**
+ * Compares every pair (a[p], b[p]) once. The names engine is called here and nowhere else in bulk; weights are
+ * then a cheap function of the vectors (see weighPairs). `onProgress` is called every 65,536 pairs.
+ * Example: comparePairs(records, features, tf, Uint32Array.of(0), Uint32Array.of(1)).codes[0] → packed levels
+ */
+export function comparePairs(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
   a: Uint32Array,
   b: Uint32Array,
   onProgress?: (done: number, total: number) => void,
-): Float32Array {
-  const out = new Float32Array(a.length);
+): PairVectors {
+  const codes = new Uint32Array(a.length);
+  const tfSurname = new Float32Array(a.length);
+  const tfGiven = new Float32Array(a.length);
+  const namesDiffer = new Uint8Array(a.length);
   const levels = new Uint8Array(K);
   for (let p = 0; p < a.length; p++) {
-    out[p] = scorePair(ctx, a[p], b[p], levels).weight;
+    const names = compareRecordPair(records, features, a[p], b[p], levels, 0);
+    codes[p] = packLevels(levels);
+    if (names.decision === 'different') namesDiffer[p] = 1;
+    if (levels[C_SURNAME] < TF_LEVELS) tfSurname[p] = termAdjustment(tf, 'surname', names.agreedSurname, Infinity);
+    if (levels[C_GIVEN] < TF_LEVELS) tfGiven[p] = termAdjustment(tf, 'given', names.agreedGiven, Infinity);
     if (onProgress && (p & 0xffff) === 0xffff) onProgress(p + 1, a.length);
+  }
+  return { codes, tfSurname, tfGiven, namesDiffer };
+}
+
+/**
+ * Total weights of compared pairs under the model: prior (by pair type) + level weights + capped tf adjustments.
+ * Example: weighPairs(ctx, a, b, comparePairs(...))[p] → weight of pair p in bits
+ */
+export function weighPairs(ctx: ScoringContext, a: Uint32Array, b: Uint32Array, v: PairVectors): Float32Array {
+  const out = new Float32Array(a.length);
+  const src = ctx.features.source;
+  const cap = ctx.model.termFrequency.maxBits;
+  const useS = ctx.model.termFrequency.surname;
+  const useG = ctx.model.termFrequency.given;
+  // weight of each distinct code, memoised
+  const memo = new Map<number, number>();
+  const levels = new Uint8Array(K);
+  for (let p = 0; p < a.length; p++) {
+    const code = v.codes[p];
+    let w = memo.get(code);
+    if (w === undefined) {
+      unpackLevels(code, levels);
+      w = 0;
+      for (let k = 0; k < K; k++) w += ctx.weights[k * 8 + levels[k]];
+      memo.set(code, w);
+    }
+    w += src[a[p]] === src[b[p]] ? ctx.priorWithin : ctx.priorCross;
+    if (useS) w += Math.max(-cap, Math.min(cap, v.tfSurname[p]));
+    if (useG) w += Math.max(-cap, Math.min(cap, v.tfGiven[p]));
+    out[p] = w;
   }
   return out;
 }
@@ -111,6 +168,7 @@ export function scoredPair(ctx: ScoringContext, i: number, j: number): ScoredPai
     ws[c.name] = round4(w);
   }
   const evidence = [...s.names.evidence];
+  if (s.names.decision === 'different') evidence.push(NAMES_DIFFER);
   if (s.tfSurname !== 0) evidence.push(`surname frequency adjustment ${s.tfSurname > 0 ? '+' : ''}${s.tfSurname.toFixed(2)} bits`);
   if (s.tfGiven !== 0) evidence.push(`given-name frequency adjustment ${s.tfGiven > 0 ? '+' : ''}${s.tfGiven.toFixed(2)} bits`);
   return {

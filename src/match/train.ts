@@ -1,7 +1,7 @@
 // Unsupervised estimation of the Fellegi–Sunter model: u from random record pairs, m and the priors by
 // expectation–maximisation over the candidate pairs (or a seeded sample of them), on distinct comparison patterns.
 // Pure and deterministic for a given record order.
-import { compareRecordPair } from './comparisons.js';
+import { compareRecordPair, packLevels, unpackLevels } from './comparisons.js';
 import { COMPARISONS, K } from './levels.js';
 import { clampPrior, levelShares, PAIR_TYPE_CROSS, PAIR_TYPE_WITHIN, runEm, type PatternTable } from './em.js';
 import type { RecordFeatures } from './features.js';
@@ -28,34 +28,59 @@ export interface TrainResult {
   converged: boolean;
 }
 
-/** Counts distinct comparison vectors of the pairs (a[p], b[p]) among the chosen ones. */
-function tabulatePatterns(
-  records: readonly MatchRecord[],
+/** Counts distinct comparison vectors (packed codes) by pair type; `keep` marks the pairs used. */
+export function tabulateCodes(
+  codes: Uint32Array,
+  a: Uint32Array,
+  b: Uint32Array,
   f: RecordFeatures,
-  pairs: Iterable<[number, number]>,
   weight: number,
+  keep?: (p: number) => boolean,
 ): PatternTable {
   const index = new Map<number, number>();
   const levels: number[] = [];
   const type: number[] = [];
   const count: number[] = [];
   const v = new Uint8Array(K);
-  for (const [i, j] of pairs) {
-    compareRecordPair(records, f, i, j, v, 0);
-    const t = f.source[i] === f.source[j] ? PAIR_TYPE_WITHIN : PAIR_TYPE_CROSS;
-    let code = t;
-    for (let k = 0; k < K; k++) code = code * 8 + v[k];
-    let p = index.get(code);
-    if (p === undefined) {
-      p = count.length;
-      index.set(code, p);
+  for (let p = 0; p < codes.length; p++) {
+    if (keep && !keep(p)) continue;
+    const t = f.source[a[p]] === f.source[b[p]] ? PAIR_TYPE_WITHIN : PAIR_TYPE_CROSS;
+    const key = codes[p] * 2 + t;
+    let q = index.get(key);
+    if (q === undefined) {
+      q = count.length;
+      index.set(key, q);
+      unpackLevels(codes[p], v);
       for (let k = 0; k < K; k++) levels.push(v[k]);
       type.push(t);
       count.push(0);
     }
-    count[p] += weight;
+    count[q] += weight;
   }
   return { levels: Uint8Array.from(levels), type: Uint8Array.from(type), count: Float64Array.from(count), size: count.length };
+}
+
+/** Compares a list of pairs and tabulates them. */
+function tabulatePatterns(
+  records: readonly MatchRecord[],
+  f: RecordFeatures,
+  pairs: Iterable<[number, number]>,
+): PatternTable {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (const [i, j] of pairs) {
+    a.push(i);
+    b.push(j);
+  }
+  const A = Uint32Array.from(a);
+  const B = Uint32Array.from(b);
+  const codes = new Uint32Array(A.length);
+  const v = new Uint8Array(K);
+  for (let p = 0; p < A.length; p++) {
+    compareRecordPair(records, f, A[p], B[p], v, 0);
+    codes[p] = packLevels(v);
+  }
+  return tabulateCodes(codes, A, B, f, 1);
 }
 
 /** Eligible pair totals: pairs of different sources, pairs inside sources that may hold duplicates. */
@@ -94,11 +119,6 @@ function* randomPairs(f: RecordFeatures, unique: Set<string>, count: number, see
   }
 }
 
-function* chosenPairs(a: Uint32Array, b: Uint32Array, keep: number, seed: number): Generator<[number, number]> {
-  const rnd = createRandom(seed);
-  for (let p = 0; p < a.length; p++) if (keep >= 1 || rnd() < keep) yield [a[p], b[p]];
-}
-
 /**
  * Estimates m, u and the priors. u: level shares among random pairs, corrected for the matches they contain;
  * m and priors: EM over candidate pairs, where pairs outside the candidates count as non-matches.
@@ -107,7 +127,7 @@ function* chosenPairs(a: Uint32Array, b: Uint32Array, keep: number, seed: number
 export function trainModel(
   records: readonly MatchRecord[],
   f: RecordFeatures,
-  candidates: { a: Uint32Array; b: Uint32Array },
+  candidates: { a: Uint32Array; b: Uint32Array; codes: Uint32Array },
   options: TrainOptions = {},
 ): TrainResult {
   const unique = new Set(options.uniqueSources ?? []);
@@ -116,14 +136,19 @@ export function trainModel(
   const totals = pairTotals(f, unique);
   const randomCount = options.randomPairs ?? 200_000;
 
-  // u: shares of each level among random pairs (missing excluded).
-  const randomTable = tabulatePatterns(records, f, randomPairs(f, unique, randomCount, seed), 1);
+  // u: shares of each level among random pairs (missing excluded). When every eligible pair is a candidate, the
+  // random pairs are all of them and their vectors are already known.
+  const allCompared = candidates.a.length >= totals.cross + totals.within;
+  const randomTable = allCompared
+    ? tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1)
+    : tabulatePatterns(records, f, randomPairs(f, unique, randomCount, seed));
   const randomShare = levelShares(randomTable, 0.5);
   const randomTotal = randomTable.count.reduce((s, c) => s + c, 0);
 
   const maxTrain = options.maxTrainingPairs ?? 300_000;
   const keep = candidates.a.length <= maxTrain ? 1 : maxTrain / candidates.a.length;
-  const table = tabulatePatterns(records, f, chosenPairs(candidates.a, candidates.b, keep, seed + 1), 1 / keep);
+  const rnd = createRandom(seed + 1);
+  const table = tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1 / keep, keep >= 1 ? undefined : () => rnd() < keep);
 
   const lambdaCross0 = totals.cross > 0 ? clampPrior(Math.min(0.5, estimateStartMatches(f) / totals.cross)) : 1e-6;
   const lambdaWithin0 = totals.within > 0 ? clampPrior(Math.min(0.5, (0.02 * f.n) / totals.within)) : 1e-9;

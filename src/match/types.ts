@@ -78,8 +78,8 @@ export interface LinkStats {
   capped: string[];
   emIterations: number;
   converged: boolean;
-  /** Links refused by the clustering guards: one-to-one, chain guard, cannot-link. */
-  refusedLinks: { oneToOne: number; chainGuard: number; cannotLink: number };
+  /** Links above the threshold refused by the clustering guards: one-to-one, chain guard, cannot-link, names differ. */
+  refusedLinks: { oneToOne: number; chainGuard: number; cannotLink: number; namesDiffer: number };
   /** Decisions that named an unknown record or contradicted a must-link chain. */
   decisionsIgnored: number;
 }

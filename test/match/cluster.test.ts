@@ -10,11 +10,12 @@ interface Case {
   pairs: Array<[number, number, number]>; // a, b, probability
   must?: Array<[number, number]>;
   cannot?: Array<[number, number]>;
+  namesDiffer?: Array<[number, number]>;
 }
 
 function build(c: Case): ClusterInput {
   const scored = new Map<string, number>();
-  for (const [a, b, p] of c.pairs) scored.set(`${Math.min(a, b)},${Math.max(a, b)}`, probabilityToWeight(p));
+  for (const [a, b, p] of c.pairs) scored.set(`${Math.min(a, b)},${Math.max(a, b)}`, p);
   const uniqueSource = new Uint8Array(Math.max(...c.sources) + 1);
   for (const s of c.unique ?? []) uniqueSource[s] = 1;
   return {
@@ -22,12 +23,13 @@ function build(c: Case): ClusterInput {
     a: Uint32Array.from(c.pairs, (p) => Math.min(p[0], p[1])),
     b: Uint32Array.from(c.pairs, (p) => Math.max(p[0], p[1])),
     weight: Float32Array.from(c.pairs, (p) => probabilityToWeight(p[2])),
+    namesDiffer: Uint8Array.from(c.pairs, (p) => (c.namesDiffer?.some(([x, y]) => x === p[0] && y === p[1]) ? 1 : 0)),
     source: Int32Array.from(c.sources),
     uniqueSource,
     mustLink: c.must ?? [],
     cannotLink: c.cannot ?? [],
-    // pairs not listed are neutral-ish unless stated
-    pairWeight: (i, j) => scored.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? probabilityToWeight(0.5),
+    // pairs not listed are neutral
+    pairProbability: (i, j) => scored.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0.5,
     withinMinWeight: probabilityToWeight(0.99),
   };
 }
@@ -68,6 +70,13 @@ describe('clusterRecords', () => {
     const out = clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.9));
     expect(out.clusters).toEqual([[0, 1], [2]]);
     expect(out.refused.chainGuard).toBe(1);
+  });
+
+  it('a pair whose names the names engine calls different is not linked, whatever its probability', () => {
+    const input = build({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.999]], namesDiffer: [[0, 1]] });
+    const out = clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.9));
+    expect(out.clusters).toEqual([[0], [1]]);
+    expect(out.refused.namesDiffer).toBe(1);
   });
 
   it('links inside one source need strong evidence', () => {
