@@ -8,9 +8,33 @@ import type { ParsedName } from './types.js';
 /** Length of the consonant key of the surname stem kept in a key. */
 const CONS_LEN = 4;
 
+// Keys use a coarser alphabet than skeletons: sibilants (ж ш ч, German sch) and voicing pairs fall together, so
+// Сәтбаев / Satpajew and Жумабаева / Schumabajewa meet. Precision comes back in the comparison.
+const KEY_CLASS: Record<string, string> = { J: 'S', X: 'S', b: 'p', d: 't', g: 'K', z: 's', v: 'f' };
+
+function coarse(k: string): string {
+  let out = '';
+  for (const ch of k) {
+    const c = KEY_CLASS[ch] ?? ch;
+    if (out.length > 0 && out[out.length - 1] === c) continue;
+    out += c;
+  }
+  return out;
+}
+
 function stemKey(t: RichToken): string {
-  const base = t.suffix === 'ov' || t.suffix === 'ova' || t.suffix === 'sky' || t.suffix === 'skaya' ? t.stem : t.skel;
-  return consonantKey(base).slice(0, CONS_LEN);
+  const base = t.suffix === 'ov' || t.suffix === 'ova' || t.suffix === 'sky' || t.suffix === 'skaya' || t.patronymicLike ? t.stem : t.skel;
+  return coarse(consonantKey(base)).slice(0, CONS_LEN);
+}
+
+function firstClass(t: RichToken, i = 0): string {
+  return coarse(t.inits[i] ?? '');
+}
+
+/** Tokens that may be the surname or a given name: not a patronymic (a -ұлы surname counts). */
+function isNameWord(t: RichToken): boolean {
+  if (t.initial) return t.role !== 'patronymic';
+  return !t.patronymicLike || t.role !== 'patronymic';
 }
 
 /**
@@ -25,7 +49,7 @@ export function nameBlockingKeys(p: ParsedName): string[] {
   if (p.empty) return [];
   const tokens = p.tokens as RichToken[];
   const keys = new Set<string>();
-  const g = tokens.filter((t) => !t.patronymicLike && !(t.initial && t.role === 'patronymic'));
+  const g = tokens.filter(isNameWord);
   const fullG = g.filter((t) => !t.initial);
   for (const t of fullG) {
     const k = stemKey(t);
@@ -34,17 +58,17 @@ export function nameBlockingKeys(p: ParsedName): string[] {
     for (const o of g) {
       if (o === t) continue;
       other = true;
-      keys.add(`n:${k}|${o.inits[0] ?? ''}`);
+      keys.add(`n:${k}|${firstClass(o)}`);
       // Compound given names also meet their parts written apart (Касым-Жомарт / Касым Жомарт).
-      if (!o.initial && o.parts.length > 1) keys.add(`n:${k}|${o.inits[1] ?? ''}`);
+      if (!o.initial && o.parts.length > 1) keys.add(`n:${k}|${firstClass(o, 1)}`);
     }
     if (!other) keys.add(`o:${k}`);
   }
   // Given name + patronymic stem (the surname may differ or be missing).
-  const pat = tokens.find((t) => t.patronymicLike && !t.initial);
+  const pat = tokens.find((t) => t.patronymicLike && !t.initial && t.role === 'patronymic');
   if (pat) {
-    const pk = consonantKey(pat.stem).slice(0, 3);
-    for (const t of fullG) keys.add(`g:${t.skel}|${pk}`);
+    const pk = coarse(consonantKey(pat.stem)).slice(0, 3);
+    for (const t of fullG) keys.add(`g:${coarse(t.skel)}|${pk}`);
   }
   return [...keys].sort(compareStrings);
 }

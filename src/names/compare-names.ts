@@ -398,8 +398,9 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf?: NameFrequencies): Nam
   // Unpaired tokens: on both sides in the same pool = a conflict (different names); on one side = missing.
   const unA = A.filter((_, i) => match[i] < 0);
   const unB = B.filter((_, j) => !usedB[j]);
-  for (const t of unA) evidence.push(`${t.role}: ${fmt(t)} ~ - (unpaired)`);
-  for (const t of unB) evidence.push(`${t.role}: - ~ ${fmt(t)} (unpaired)`);
+  const why = unA.length > 0 && unB.length > 0 ? 'no counterpart' : 'missing on the other side';
+  for (const t of unA) evidence.push(`${t.role}: ${fmt(t)} ~ - (${why})`);
+  for (const t of unB) evidence.push(`${t.role}: - ~ ${fmt(t)} (${why})`);
   const conflictG = unA.some((t) => !isPatronymicPool(t)) && unB.some((t) => !isPatronymicPool(t));
   const conflictP = unA.some((t) => isPatronymicPool(t)) && unB.some((t) => isPatronymicPool(t));
   if (conflictP) patronymic = DIFFERENT;
