@@ -58,7 +58,7 @@ export function profileInterval(table: CaptureTable, terms: readonly Term[], sta
   if (!Number.isFinite(g0)) return null;
   for (let i = 0; i < 60 && g(lo) > g0; i++) lo -= 1;
   for (let i = 0; i < 60 && g(hi) > g0; i++) hi += 1;
-  const best = maximizeGolden(g, lo, hi, 1e-10);
+  const best = maximizeGolden(g, lo, hi, 1e-7);
   const mode = n + Math.exp(best.x);
   const target = best.value - CHI2_1_95_HALF;
   const h = (N: number) => f(N) - target;
