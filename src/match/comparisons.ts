@@ -111,7 +111,7 @@ export function describeValues(records: readonly MatchRecord[], f: RecordFeature
     case C_DEATH:
       return both(a.record.dateOfDeath ?? '', b.record.dateOfDeath ?? '');
     case C_PLACE: {
-      const p = (r: MatchRecord) => [r.record.place, r.record.region].filter(Boolean).join('/');
+      const p = (r: MatchRecord) => r.record.place ?? (r.record.region ? `region ${r.record.region}` : '');
       return both(p(a), p(b));
     }
     case C_CATEGORY:

@@ -5,7 +5,7 @@ import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
 import { buildFeatures } from './features.js';
 import { buildTermFrequencies } from './frequencies.js';
 import { weightToProbability } from './model.js';
-import { buildScoringContext, scorePair } from './score.js';
+import { buildScoringContext, NAMES_DIFFER, scorePair } from './score.js';
 import type { ExplainedComparison, LinkOptions, MatchRecord, ModelParams, PairExplanation } from './types.js';
 
 /**
@@ -61,7 +61,7 @@ export function explainPair(
     comparisons,
     totalWeight: s.weight,
     probability: weightToProbability(s.weight),
-    evidence: [...s.names.evidence],
+    evidence: s.namesDiffer ? [...s.names.evidence, NAMES_DIFFER] : [...s.names.evidence],
   };
   if (override) explanation.override = override;
   return explanation;

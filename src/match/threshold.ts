@@ -28,7 +28,7 @@ export function chooseThreshold(weights: Float32Array): { threshold: number; exp
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (probs[mid] < t) lo = mid + 1;
+      if (probs[mid] < t - 1e-6) lo = mid + 1; // weights are float32: allow for rounding
       else hi = mid;
     }
     const tp = suffix[lo];

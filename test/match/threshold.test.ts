@@ -16,10 +16,15 @@ describe('chooseThreshold', () => {
     expect(r.threshold).toBeLessThanOrEqual(0.7);
   });
 
-  it('drops a mass of weak pairs', () => {
+  it('keeps many pairs at 0.55 (each more likely a match than not), at the highest threshold that keeps them', () => {
     const r = chooseThreshold(w(0.999, 0.999, ...new Array(20).fill(0.55)));
-    expect(r.threshold).toBeGreaterThanOrEqual(0.5);
-    expect(r.expectedF1).toBeGreaterThan(0.15);
+    expect(r.threshold).toBe(0.55);
+    // expected TP 13, FP 9, FN 0
+    expect(r.expectedF1).toBeCloseTo(26 / 35, 3);
+  });
+
+  it('never goes below 0.5: pairs at 0.3 stay out', () => {
+    expect(chooseThreshold(w(0.999, 0.3, 0.3, 0.3)).threshold).toBe(0.999);
   });
 });
 
