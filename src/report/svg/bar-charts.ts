@@ -18,7 +18,8 @@ export interface BarRow {
 }
 
 const FONT = 13;
-const LABEL_CHARS = 21;
+/** Characters that fit the label column at 14 px (about 0.6 em per character, wide ones included). */
+const LABEL_CHARS = 17;
 
 /** A legend line of coloured squares and series names, starting at (x, y). Returns markup. */
 function drawLegend(series: readonly Series[], x: number, y: number, maxWidth: number): { svg: string; height: number } {

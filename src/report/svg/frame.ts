@@ -13,7 +13,8 @@ export interface ChartFrame {
 }
 
 /**
- * Wraps chart content in an SVG element whose viewBox scales to the page width.
+ * Wraps chart content in an SVG element whose viewBox scales to the page width: never wider than drawn, and not
+ * narrower than 60% of that (340 px at most, so that charts fit a phone; below that the figure scrolls).
  * @example wrapChart({ kind: 'by-date', width: 400, height: 200, title: 'Deaths by date', description: '…' }, '<rect …/>')
  */
 export function wrapChart(frame: ChartFrame, body: string): string {
@@ -21,7 +22,7 @@ export function wrapChart(frame: ChartFrame, body: string): string {
   return (
     `<svg class="chart" data-chart="${escapeHtml(frame.kind)}" xmlns="http://www.w3.org/2000/svg" ` +
     `viewBox="0 0 ${px(frame.width)} ${px(frame.height)}" width="${px(frame.width)}" height="${px(frame.height)}" ` +
-    `style="max-width:${px(frame.width)}px;min-width:${px(Math.round(frame.width * 0.6))}px" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `style="max-width:${px(frame.width)}px;min-width:${px(Math.min(340, Math.round(frame.width * 0.6)))}px" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(frame.title)}</title><desc id="${id}-desc">${escapeHtml(frame.description)}</desc>` +
     body +
     '</svg>'
