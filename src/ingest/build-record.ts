@@ -35,24 +35,49 @@ const KAZAKH_FOLD: Readonly<Record<string, string>> = {
   'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
 };
 
-const HAS_LETTER = /\p{L}/u;
 const WORD = /\p{L}+/gu;
 
+const KAZAKH_LETTER = /[әғқңөұүһіё]/;
+const KAZAKH_LETTERS = /[әғқңөұүһіё]/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LONGEST_UNKNOWN_VALUE = 16;
+
+/** True for an empty cell, an "unknown" marker, or punctuation only. */
 function isUnknownValue(s: string): boolean {
-  return s === '' || UNKNOWN_VALUES.has(s.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s);
+  if (s === '') return true;
+  if (s.length <= LONGEST_UNKNOWN_VALUE && UNKNOWN_VALUES.has(s.toLowerCase())) return true;
+  const c = s.charCodeAt(0);
+  // Fast path: a value starting with a digit or a Latin/Cyrillic letter has content.
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x400 && c <= 0x4ff)) return false;
+  return !LETTER_OR_DIGIT.test(s);
 }
 
-/** Why a name cannot be used, or undefined when it can. */
+/** First words of the placeholder phrases, so that other names skip the full check. */
+const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACEHOLDER_PHRASES].map((p) => p.split(' ')[0]));
+
+const FIRST_WORD = /\p{L}+/u;
+
+function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  return KAZAKH_LETTER.test(lower) ? lower.replace(KAZAKH_LETTERS, (ch) => KAZAKH_FOLD[ch] ?? ch) : lower;
+}
+
+/**
+ * Why a name cannot be used, or undefined when it can: empty, no letters, a placeholder for an unknown name, a
+ * total line. Example: rejectNameReason('н/д') === 'name "н/д" says the name is unknown'
+ */
 export function rejectNameReason(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'no name';
-  if (!HAS_LETTER.test(trimmed)) return `name "${trimmed}" has no letters`;
-  let folded = '';
-  for (const ch of trimmed.toLowerCase()) folded += KAZAKH_FOLD[ch] ?? ch;
-  const words = folded.match(WORD) ?? [];
-  if (words.length > 0 && TOTAL_WORDS.has(words[0] as string)) return `"${trimmed}" looks like a total line, not a name`;
-  if (words.every((w) => PLACEHOLDER_WORDS.has(w)) || PLACEHOLDER_PHRASES.has(words.join(' '))) return `name "${trimmed}" says the name is unknown`;
-  return undefined;
+  const first = FIRST_WORD.exec(trimmed);
+  if (!first) return `name "${trimmed}" has no letters`;
+  const firstWord = foldWord(first[0]);
+  if (TOTAL_WORDS.has(firstWord)) return `"${trimmed}" looks like a total line, not a name`;
+  // Fast path: a first word that is a real name settles it.
+  if (!PLACEHOLDER_WORDS.has(firstWord) && !PHRASE_FIRST_WORDS.has(firstWord)) return undefined;
+  const words = foldWord(trimmed).match(WORD) ?? [];
+  const unknown = words.every((w) => PLACEHOLDER_WORDS.has(w)) || (words.length <= 3 && PLACEHOLDER_PHRASES.has(words.join(' ')));
+  return unknown ? `name "${trimmed}" says the name is unknown` : undefined;
 }
 
 interface Cached<T> {

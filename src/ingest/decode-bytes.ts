@@ -1,12 +1,15 @@
 // Turns a source file's bytes into text: byte-order marks, strict UTF-8, Windows-1251 detection, or a forced encoding.
 // Pure; errors name the line of the first bad byte and say how to force an encoding.
+import { isUtf8 } from 'node:buffer';
 import { ReconError } from '../core/errors.js';
 
-export interface DecodedText {
-  text: string;
-  /** Canonical name: `utf-8`, `utf-16le`, `utf-16be`, `windows-1251`, or another WHATWG label when forced. */
-  encoding: string;
-}
+/**
+ * Decoded input. UTF-8 files are validated but not turned into one large string: `utf8` holds their bytes (BOM
+ * removed) for the CSV reader; other encodings give `text`.
+ */
+export type DecodedText =
+  | { encoding: 'utf-8'; utf8: Uint8Array; text?: undefined }
+  | { encoding: string; text: string; utf8?: undefined };
 
 const ENCODING_HINT =
   'name the encoding with --encoding (utf-8, utf-16le, utf-16be, windows-1251) or "encoding" in the source\'s config entry';
@@ -155,6 +158,13 @@ function checkNotBinary(bytes: Uint8Array, file: string): void {
   }
 }
 
+/** The bytes when they are valid UTF-8, else ReconError('ENCODING') at the first bad byte. */
+function validUtf8(bytes: Uint8Array, file: string): Uint8Array {
+  if (isUtf8(bytes)) return bytes;
+  decodeStrict(bytes, 'utf-8', file);
+  return bytes;
+}
+
 function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -173,27 +183,25 @@ function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string
 /**
  * Decodes a source file. Order: forced encoding; byte-order mark (UTF-8, UTF-16 LE/BE); strict UTF-8; Windows-1251
  * when the high bytes are mostly Russian letters; else ReconError('ENCODING') naming the line of the first bad byte.
- * A BOM is removed from the text.
+ * A BOM is removed.
  */
 export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): DecodedText {
+  const hasUtf8Bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   if (forced !== undefined && forced.trim() !== '') {
     const encoding = normalizeEncoding(forced, file);
-    if (!encoding.startsWith('utf-16')) checkNotBinary(bytes, file);
+    if (!encoding.startsWith('utf-16')) checkNotBinary(hasUtf8Bom ? bytes.subarray(3) : bytes, file);
+    if (encoding === 'utf-8') return { encoding, utf8: validUtf8(bytes.subarray(hasUtf8Bom ? 3 : 0), file) };
     const text = decodeStrict(bytes, encoding, file);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
   }
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+  if (hasUtf8Bom) {
     checkNotBinary(bytes.subarray(3), file);
-    return { text: decodeStrict(bytes, 'utf-8', file), encoding: 'utf-8' };
+    return { encoding: 'utf-8', utf8: validUtf8(bytes.subarray(3), file) };
   }
   if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeStrict(bytes, 'utf-16le', file), encoding: 'utf-16le' };
   if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeStrict(bytes, 'utf-16be', file), encoding: 'utf-16be' };
   checkNotBinary(bytes, file);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: look closer below
-  }
+  if (isUtf8(bytes)) return { encoding: 'utf-8', utf8: bytes };
   const scan = scanUtf8(bytes);
   const at = positionOf(bytes, scan.firstBad);
   const bad = hex(bytes[scan.firstBad]);

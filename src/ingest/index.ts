@@ -48,6 +48,19 @@ const HEADER_SEARCH_ROWS = 10;
 
 const NAME_HINT = 'name the column in the config: "columns": {"<header>": "full_name"} (or "surname", "given")';
 
+/** Characters decoded up front, for delimiter detection and the empty-file check. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/** True when the input has something other than whitespace (beyond the sample already checked). */
+function hasContent(input: string | Uint8Array): boolean {
+  if (typeof input === 'string') return /\S/.test(input);
+  for (let i = 0; i < input.length; i++) {
+    const b = input[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) return true;
+  }
+  return false;
+}
+
 function isBlank(fields: readonly string[]): boolean {
   for (const f of fields) if (f.trim() !== '') return false;
   return true;
@@ -74,9 +87,12 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   const forcedDelimiter = spec.delimiter !== undefined && spec.delimiter !== '' ? normalizeDelimiter(spec.delimiter, file) : undefined;
 
   if (bytes.length === 0) throw emptyFile(file, 'the file is empty (0 bytes)');
-  const { text, encoding } = decodeBytes(bytes, file, spec.encoding);
-  if (!/\S/.test(text)) throw emptyFile(file, 'the file is empty: it has only blank lines');
-  const delimiter = forcedDelimiter ?? detectDelimiter(text);
+  const decoded = decodeBytes(bytes, file, spec.encoding);
+  const encoding = decoded.encoding;
+  const input = decoded.utf8 ?? decoded.text;
+  const sample = decoded.utf8 ? new TextDecoder().decode(decoded.utf8.subarray(0, SAMPLE_BYTES)) : decoded.text.slice(0, SAMPLE_BYTES);
+  if (!/\S/.test(sample) && !hasContent(input)) throw emptyFile(file, 'the file is empty: it has only blank lines');
+  const delimiter = forcedDelimiter ?? detectDelimiter(sample);
 
   const records: SourceRecord[] = [];
   const rejected: RejectedRow[] = [];
@@ -108,7 +124,7 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
     return true;
   };
 
-  readRows(text, delimiter, file, (r) => {
+  readRows(input, delimiter, file, (r) => {
     checkFieldSizes(r);
     if (isBlank(r.fields)) {
       blank++;

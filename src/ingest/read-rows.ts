@@ -11,24 +11,27 @@ export interface RawRow {
 
 const QUOTE_HINT = 'a field that starts with " must end with "; inside a quoted field, write a quote as ""';
 
-/** Tracks physical lines over the UTF-8 buffer csv-parse reads, moving forward only (linear overall). */
+/** Tracks physical lines over the bytes csv-parse reads (LF, CRLF, lone CR), moving forward only: linear overall. */
 class LineCounter {
   private offset = 0;
   private line = 1;
   constructor(private readonly buf: Uint8Array) {}
   lineAt(offset: number): number {
     const buf = this.buf;
-    for (let i = this.offset; i < offset; i++) if (buf[i] === 0x0a) this.line++;
+    let line = this.line;
+    for (let i = this.offset; i < offset; i++) {
+      const b = buf[i];
+      if (b === 0x0a || (b === 0x0d && buf[i + 1] !== 0x0a)) line++;
+    }
+    this.line = line;
     this.offset = Math.max(this.offset, offset);
-    return this.line;
+    return line;
   }
 }
 
 /** Line of a byte offset, counted from scratch (used once, for an error). */
 function lineOfOffset(buf: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
-  return line;
+  return new LineCounter(buf).lineAt(Math.min(offset, buf.length));
 }
 
 /** Offset of the quote that opens a field and is never closed, scanning from a record start; -1 if none found. */
@@ -50,7 +53,7 @@ function findUnclosedQuote(buf: Uint8Array, start: number, delimiter: number): n
       }
       if (!closed) return open;
       fieldStart = false;
-    } else if (c === delimiter || c === 0x0a) {
+    } else if (c === delimiter || c === 0x0a || c === 0x0d) {
       fieldStart = true;
     } else {
       fieldStart = false;
@@ -60,19 +63,19 @@ function findUnclosedQuote(buf: Uint8Array, start: number, delimiter: number): n
 }
 
 /**
- * Reads every row of `text` (any of LF, CRLF, CR line endings) and calls `onRow` in order. Quoted fields may hold
- * delimiters, line breaks and doubled quotes; rows may have any number of fields (ragged rows are reported by the
- * caller). Throws ReconError('CSV_MALFORMED') with the line where the problem starts.
+ * Reads every row of the input and calls `onRow` in order. `input` is text, or UTF-8 bytes (read as they are, which
+ * saves a copy of a large file). LF, CRLF and CR line endings may even be mixed. Quoted fields may hold delimiters,
+ * line breaks (returned as LF) and doubled quotes; rows may have any number of fields (ragged rows are reported by the caller).
+ * Throws ReconError('CSV_MALFORMED') with the line where the problem starts.
  */
-export function readRows(text: string, delimiter: string, file: string, onRow: (row: RawRow) => void): void {
-  const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const buf = Buffer.from(normalized, 'utf8');
+export function readRows(input: string | Uint8Array, delimiter: string, file: string, onRow: (row: RawRow) => void): void {
+  const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const lines = new LineCounter(buf);
   let recordStart = 0;
   try {
     parse(buf, {
       delimiter,
-      record_delimiter: '\n',
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -80,6 +83,10 @@ export function readRows(text: string, delimiter: string, file: string, onRow: (
       on_record: (record, context) => {
         const line = lines.lineAt(recordStart);
         recordStart = context.bytes;
+        // Line breaks inside quoted fields read the same whatever system saved the file.
+        for (let i = 0; i < record.length; i++) {
+          if (record[i].includes('\r')) record[i] = record[i].replace(/\r\n?/g, '\n');
+        }
         onRow({ fields: record, line });
         return null;
       },
