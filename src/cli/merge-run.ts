@@ -9,6 +9,7 @@ import type { Decision, ModelParams } from '../match/index.js';
 import { reconcile, type ReconcileResult } from '../pipeline/reconcile.js';
 import { redactResult } from '../pipeline/redact.js';
 import { renderMergedCsv, renderPairsCsv, renderRecordsCsv, renderReviewCsv } from '../report/render-csv.js';
+import { renderReportHtml } from '../report/render-html.js';
 import { renderReportMarkdown } from '../report/render-md.js';
 import type { CsvOptions } from '../report/csv.js';
 import type { MergeFlags } from './commands/merge.js';
@@ -114,7 +115,10 @@ export function ingestAll(sources: readonly SourceConfig[], flags: Pick<MergeFla
   return sources.map((s) => {
     onSource?.(s.name);
     const bytes = readInputFile(s.path, 'source file');
-    return ingestSource(s, bytes, { maxFieldBytes: flags.maxFieldBytes, maxRecords: flags.maxRecords });
+    const src = ingestSource(s, bytes, { maxFieldBytes: flags.maxFieldBytes, maxRecords: flags.maxRecords });
+    if (s.covers) src.covers = s.covers;
+    if (s.unique) src.unique = true;
+    return src;
   });
 }
 
@@ -147,6 +151,7 @@ export function renderOutputs(result: ReconcileResult, run: { config: RunConfig;
     ['links.csv', renderPairsCsv(r.link.links, r.records, !run.flags.redact, csv)],
     ['review.csv', renderReviewCsv(r.link.review, r.records, csv)],
     ['report.md', renderReportMarkdown(report, { extraSections: estimate ? [estimate.markdown] : [] })],
+    ['report.html', renderReportHtml(report)],
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
     ['model.json', JSON.stringify(result.link.model, null, 2) + '\n'],
     ['run.json', JSON.stringify(runJson, null, 2) + '\n'],
@@ -226,6 +231,6 @@ function summarize(r: ReconcileResult, out: string): string {
   if (rep.conflicts.length > 0) lines.push(`${rep.conflicts.length} attribute conflicts between sources (see report.md).`);
   if (rep.review.pending > 0) lines.push(`${rep.review.pending} uncertain pairs await review: reconcile review ${out}`);
   if (rep.rejected_records > 0) lines.push(`${rep.rejected_records} rows rejected (no usable name); reasons in records.csv and report.md.`);
-  lines.push(`Wrote ${out}/: records.csv merged.csv report.md report.json links.csv review.csv model.json run.json`);
+  lines.push(`Wrote ${out}/: records.csv merged.csv report.md report.html report.json links.csv review.csv model.json run.json`);
   return lines.join('\n') + '\n';
 }

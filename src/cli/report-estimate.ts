@@ -1,4 +1,17 @@
-// The population-estimate section of report.md / report.json, computed from the merged persons.
+// The population-estimate section of the report: the estimate on the merged persons, re-run at the stricter and looser
+// matching thresholds and over clusterings sampled from the link probabilities (linkage-aware uncertainty).
+import { mode } from '../merge/merge-person.js';
+import {
+  estimateAcrossThresholds,
+  estimateOverClusterings,
+  estimatePopulation,
+  renderEstimateMarkdown,
+  type CandidateLink,
+  type EstimatePerson,
+  type EstimateSource,
+  type LinkRecord,
+} from '../estimate/index.js';
+import type { PreparedRecord } from '../pipeline/prepare.js';
 import type { ReconcileResult } from '../pipeline/reconcile.js';
 
 export interface EstimateSection {
@@ -6,7 +19,43 @@ export interface EstimateSection {
   markdown: string;
 }
 
-export function estimateSection(result: ReconcileResult): EstimateSection | undefined {
-  void result;
-  return undefined;
+/** Sampled clusterings are drawn only up to this many records (each draw re-clusters every record). */
+const SAMPLING_MAX_RECORDS = 5_000;
+const DRAWS = 30;
+const SEED = 20220105;
+
+/** Persons of a clustering, reduced to what the estimate needs. */
+function personsOf(records: readonly PreparedRecord[], clusters: readonly number[][]): EstimatePerson[] {
+  return clusters.map((c) => ({
+    sources: [...new Set(c.map((i) => records[i].record.source))].sort(),
+    category: mode(c.map((i) => records[i].record.category)),
+    place: mode(c.map((i) => records[i].record.place)),
+    region: mode(c.map((i) => records[i].record.region)),
+  }));
+}
+
+export function estimateSection(r: ReconcileResult): EstimateSection | undefined {
+  if (r.sources.length < 2) return undefined;
+  const sources: EstimateSource[] = r.sources.map((s) => ({ name: s.name, ...(s.covers ? { covers: s.covers } : {}) }));
+  const options = { officialTotal: r.report.official_total ?? undefined };
+  const persons: EstimatePerson[] = r.persons.map((p) => ({ sources: p.sources, category: p.category, place: p.place, region: p.region }));
+  const result = estimatePopulation(persons, sources, options);
+  const alt = r.link.alternatives;
+  const thresholds = estimateAcrossThresholds(
+    [
+      { threshold: alt.stricter.threshold, persons: personsOf(r.records, alt.stricter.clusters) },
+      { threshold: r.link.threshold, persons },
+      { threshold: alt.looser.threshold, persons: personsOf(r.records, alt.looser.clusters) },
+    ],
+    sources,
+    options,
+  );
+  let clusterings = null;
+  if (r.records.length <= SAMPLING_MAX_RECORDS) {
+    const linkRecords: LinkRecord[] = r.records.map((p) => ({ key: p.record.key, source: p.record.source, category: p.record.category, place: p.record.place, region: p.record.region }));
+    const links: CandidateLink[] = [...r.link.links, ...r.link.review].map((l) => ({ a: r.records[l.a].record.key, b: r.records[l.b].record.key, probability: l.probability }));
+    clusterings = estimateOverClusterings(linkRecords, links, sources, options, { draws: DRAWS, seed: SEED });
+  }
+  const markdown = renderEstimateMarkdown(result, { thresholds, clusterings });
+  return { json: { ...result, thresholds, clusterings }, markdown };
 }

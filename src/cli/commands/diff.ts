@@ -155,10 +155,13 @@ async function readLists(oldArg: string, newArg: string, flags: DiffFlags, io: C
   const { resolve, dirname, isAbsolute, join } = await import('node:path');
   const { ReconError } = await import('../../core/errors.js');
   const { baseName, parseConfig } = await import('../../core/config.js');
-  const { ingestSource } = await import('../../ingest/index.js');
+  const { decodeBytes, ingestSource } = await import('../../ingest/index.js');
   type Spec = Parameters<typeof ingestSource>[0];
 
   let base: Omit<Spec, 'path'> = { name: baseName(newArg) };
+  /** The file the config's source entry describes: its encoding and delimiter apply to that file only. */
+  let configFile: string | undefined;
+  let configFormat: Pick<Spec, 'encoding' | 'delimiter'> = {};
   if (flags.config) {
     const bytes = await readAsGiven(io, flags.config, 'config file');
     let json: unknown;
@@ -182,23 +185,38 @@ async function readLists(oldArg: string, newArg: string, flags: DiffFlags, io: C
         hint: `name it with --source: ${config.sources.map((s) => s.name).join(', ') || '(the config lists no sources)'}`,
       });
     }
-    const { path: _path, ...rest } = found;
-    void _path;
+    const { path, encoding, delimiter, ...rest } = found;
     base = rest;
+    configFile = abs(path);
+    configFormat = { ...(encoding ? { encoding } : {}), ...(delimiter ? { delimiter } : {}) };
   }
   const tab = (d: string | undefined) => (d === 'tab' ? '\t' : d);
-  const spec = (arg: string, encoding?: string, delimiter?: string): Spec => {
+  const spec = (arg: string, bytes: Uint8Array, encoding?: string, delimiter?: string): Spec => {
+    const own = configFile === resolve(io.cwd, arg) ? configFormat : {};
     const s: Spec = { ...base, path: arg };
-    const enc = encoding ?? flags.encoding;
-    const del = tab(delimiter ?? flags.delimiter);
+    const enc = encoding ?? flags.encoding ?? own.encoding;
+    const del = tab(delimiter ?? flags.delimiter ?? own.delimiter);
     if (enc) s.encoding = enc;
     if (del) s.delimiter = del;
+    if (s.columns) {
+      // Another version may have other headers: keep the config's column names that this file has.
+      let text = '';
+      try {
+        const d = decodeBytes(bytes, arg, enc);
+        text = d.text ?? new TextDecoder().decode(d.utf8);
+      } catch {
+        text = '';
+      }
+      const kept = Object.entries(s.columns).filter(([h]) => text.includes(h));
+      if (kept.length > 0) s.columns = Object.fromEntries(kept);
+      else delete s.columns;
+    }
     return s;
   };
   const oldBytes = await readAsGiven(io, oldArg, 'list');
   const newBytes = await readAsGiven(io, newArg, 'list');
   return [
-    ingestSource(spec(oldArg, flags.oldEncoding, flags.oldDelimiter), oldBytes),
-    ingestSource(spec(newArg, flags.newEncoding, flags.newDelimiter), newBytes),
+    ingestSource(spec(oldArg, oldBytes, flags.oldEncoding, flags.oldDelimiter), oldBytes),
+    ingestSource(spec(newArg, newBytes, flags.newEncoding, flags.newDelimiter), newBytes),
   ] as const;
 }

@@ -1,6 +1,6 @@
 // `reconcile estimate OUT`: multiple systems estimation (capture–recapture) of the total number of victims, named
 // and unnamed, from the persons of an earlier merge. Reads OUT/merged.csv and OUT/report.json; the work is pure.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
@@ -15,28 +15,36 @@ import type {
   Stratifier,
 } from '../../estimate/index.js';
 
-const DESCRIPTION = `Estimate how many victims there were in total, including people that no list names.
+const DESCRIPTION = `Estimate how many victims there were in total, including people that no list
+names.
 
-Uses multiple systems estimation (capture–recapture) on the persons of an earlier merge (OUT/merged.csv, the lists of
-OUT/report.json). With two lists: the Chapman estimate with a log-transformed 95% interval (Lincoln–Petersen shown
-too). With three or more: log-linear Poisson models over the capture-history table (independence and every
-combination of pairwise interactions; with five lists at most three), fitted by maximum likelihood and compared by
-AIC and BIC, each with a 95% profile-likelihood interval (--interval bootstrap: a seeded parametric bootstrap for the
-headline instead). The headline is the lowest-AIC model that is not saturated (see --select); the Akaike-weighted
-average is shown too.
+Uses multiple systems estimation (capture–recapture) on the persons of an
+earlier merge (OUT/merged.csv, the lists of OUT/report.json). With two lists:
+the Chapman estimate with a log-transformed 95% interval (Lincoln–Petersen
+shown too). With three or more: log-linear Poisson models over the
+capture-history table (independence and every combination of pairwise
+interactions; with five lists at most three), fitted by maximum likelihood and
+compared by AIC and BIC, each with a 95% profile-likelihood interval
+(--interval bootstrap: a seeded parametric bootstrap for the headline
+instead). The headline is the lowest-AIC model that is not saturated (see
+--select); the Akaike-weighted average is shown too.
 
-A list that covers only one category (config "covers", e.g. an official list naming only security officers) gives
-everybody else no chance to appear on it, which breaks the method: it is left out unless you stratify by category,
-where it is used inside its own category only (or force it with --include-coverage-lists). With --stratify each
-group is estimated separately and the totals added (interval log-transformed on the total unseen).
+A list that covers only one category (config "covers", e.g. an official list
+naming only security officers) gives everybody else no chance to appear on it,
+which breaks the method: it is left out unless you stratify by category, where
+it is used inside its own category only (or force it with
+--include-coverage-lists). With --stratify each group is estimated separately
+and the totals added (interval log-transformed on the total unseen).
 
-Linkage: if OUT/persons-by-threshold.json exists (an array of {threshold, persons: [{sources, category, place}]}),
-the estimate is repeated at each threshold. With --draws N, links are also sampled from their probabilities
-(OUT/links.csv and OUT/review.csv) N times and the spread of the estimate is shown. False links lower the
-estimate; missed links raise it.
+Linkage: if OUT/persons-by-threshold.json exists (an array of {threshold,
+persons: [{sources, category, place}]}), the estimate is repeated at each
+threshold. With --draws N, links are also sampled from their probabilities
+(OUT/links.csv and OUT/review.csv) N times and the spread of the estimate is
+shown. False links lower the estimate; missed links raise it.
 
-The estimate rests on assumptions (independent lists, same event and definition, every person with some chance of
-being listed); the output states them in plain words. It says how many, not who.`;
+The estimate rests on assumptions (independent lists, same event and
+definition, every person with some chance of being listed); the output states
+them in plain words. It says how many, not who.`;
 
 const EXAMPLES = `
 Examples:
@@ -103,20 +111,31 @@ export function registerEstimate(program: Command, ctx: CommandContext): void {
 async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContext): Promise<void> {
   if (flags.json && flags.markdown) throw new ReconError('USAGE', 'choose one of --json and --markdown');
   const est = await import('../../estimate/index.js');
-  const dir = join(ctx.io.cwd, out);
-  const { persons, records } = await readMergedPersons(join(dir, 'merged.csv'));
-  const report = readJsonFile(join(dir, 'report.json'), 'report.json') as {
+  // Paths in messages are written as the user gave them; files are read relative to the working folder.
+  const dir = out;
+  const cwd = ctx.io.cwd;
+  const { persons, records } = await readMergedPersons(cwd, join(dir, 'merged.csv'));
+  const report = readJsonFile(cwd, join(dir, 'report.json'), 'report.json') as {
     official_total?: number | null;
     sources?: Array<{ name?: unknown; covers?: unknown }>;
   };
   if (!Array.isArray(report.sources)) {
     throw new ReconError('BAD_CONFIG', 'report.json has no "sources" array', { file: join(dir, 'report.json'), hint: 're-run reconcile merge' });
   }
+  // `covers` comes from report.json; run.json (the run's configuration) fills it in when the report lacks it.
+  const runCovers = new Map<string, string>();
+  if (exists(cwd, join(dir, 'run.json'))) {
+    const run = readJsonFile(cwd, join(dir, 'run.json'), 'run.json') as { sources?: Array<{ name?: unknown; covers?: unknown }> };
+    for (const s of Array.isArray(run.sources) ? run.sources : []) {
+      if (typeof s.name === 'string' && typeof s.covers === 'string' && s.covers !== '') runCovers.set(s.name, s.covers);
+    }
+  }
   const sources: EstimateSource[] = report.sources.map((s, i) => {
     if (typeof s.name !== 'string' || s.name === '') {
       throw new ReconError('BAD_CONFIG', `report.json: sources[${i}] has no name`, { file: join(dir, 'report.json') });
     }
-    return typeof s.covers === 'string' && s.covers !== '' ? { name: s.name, covers: s.covers } : { name: s.name };
+    const covers = typeof s.covers === 'string' && s.covers !== '' ? s.covers : runCovers.get(s.name);
+    return covers ? { name: s.name, covers } : { name: s.name };
   });
   if (flags.stratify) {
     const missing = persons.every((p) => p[flags.stratify as Stratifier] === undefined);
@@ -135,12 +154,12 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   const result = est.estimatePopulation(persons, sources, options);
 
   const thresholdFile = join(dir, 'persons-by-threshold.json');
-  const thresholds = existsSync(thresholdFile)
-    ? est.estimateAcrossThresholds(readThresholdRuns(thresholdFile), sources, options)
+  const thresholds = exists(cwd, thresholdFile)
+    ? est.estimateAcrossThresholds(readThresholdRuns(cwd, thresholdFile), sources, options)
     : [];
   let clusterings = null;
   if (flags.draws && flags.draws > 0) {
-    const links = await readCandidateLinks(dir);
+    const links = await readCandidateLinks(cwd, dir);
     clusterings = est.estimateOverClusterings(records, links, sources, options, { draws: flags.draws, seed: flags.seed ?? 1 });
   }
   if (flags.json) {
@@ -151,22 +170,24 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   ctx.io.stdout.write(render(result, { thresholds, clusterings }));
 }
 
-function readText(file: string, what: string): string {
-  if (!existsSync(file)) {
+const exists = (cwd: string, file: string): boolean => existsSync(resolve(cwd, file));
+
+function readText(cwd: string, file: string, what: string): string {
+  if (!exists(cwd, file)) {
     throw new ReconError('FILE_NOT_FOUND', `${what} not found: is this the output folder of "reconcile merge"?`, {
       file,
       hint: 'run reconcile merge --out DIR first, then reconcile estimate DIR',
     });
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     throw new ReconError('FILE_UNREADABLE', `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }
 }
 
-function readJsonFile(file: string, what: string): unknown {
-  const text = readText(file, what);
+function readJsonFile(cwd: string, file: string, what: string): unknown {
+  const text = readText(cwd, file, what);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -175,8 +196,8 @@ function readJsonFile(file: string, what: string): unknown {
 }
 
 /** Parses a CSV output of merge into header-keyed rows; errors name the file and line. */
-async function readCsvRows(file: string, what: string, required: readonly string[]): Promise<Array<{ line: number; cells: Record<string, string> }>> {
-  const text = readText(file, what);
+async function readCsvRows(cwd: string, file: string, what: string, required: readonly string[]): Promise<Array<{ line: number; cells: Record<string, string> }>> {
+  const text = readText(cwd, file, what);
   const { parse } = await import('csv-parse/sync');
   let rows: string[][];
   try {
@@ -200,8 +221,8 @@ async function readCsvRows(file: string, what: string, required: readonly string
 }
 
 /** Persons of merged.csv (sources, category, place, region) and their records for sampled clusterings. */
-async function readMergedPersons(file: string): Promise<{ persons: EstimatePerson[]; records: LinkRecord[] }> {
-  const rows = await readCsvRows(file, 'merged.csv', ['sources']);
+async function readMergedPersons(cwd: string, file: string): Promise<{ persons: EstimatePerson[]; records: LinkRecord[] }> {
+  const rows = await readCsvRows(cwd, file, 'merged.csv', ['sources']);
   const persons: EstimatePerson[] = [];
   const records: LinkRecord[] = [];
   for (const { line, cells } of rows) {
@@ -236,8 +257,8 @@ function splitList(value: string | readonly string[] | undefined): string[] {
 }
 
 /** OUT/persons-by-threshold.json: [{threshold, persons: [{sources, category?, place?, region?}]}]. */
-function readThresholdRuns(file: string): Array<{ threshold: number; persons: EstimatePerson[] }> {
-  const data = readJsonFile(file, 'persons-by-threshold.json');
+function readThresholdRuns(cwd: string, file: string): Array<{ threshold: number; persons: EstimatePerson[] }> {
+  const data = readJsonFile(cwd, file, 'persons-by-threshold.json');
   const bad = (why: string): never => {
     throw new ReconError('BAD_CONFIG', `persons-by-threshold.json: ${why}`, { file, hint: 'expected [{"threshold": 0.9, "persons": [{"sources": ["media", "ngo"]}]}]' });
   };
@@ -261,12 +282,12 @@ function readThresholdRuns(file: string): Array<{ threshold: number; persons: Es
 }
 
 /** Candidate links with probabilities: accepted links (links.csv) and uncertain pairs (review.csv), each pair once. */
-async function readCandidateLinks(dir: string): Promise<CandidateLink[]> {
+async function readCandidateLinks(cwd: string, dir: string): Promise<CandidateLink[]> {
   const seen = new Map<string, CandidateLink>();
   for (const name of ['links.csv', 'review.csv']) {
     const file = join(dir, name);
-    if (name === 'review.csv' && !existsSync(file)) continue;
-    const rows = await readCsvRows(file, name, ['record_a', 'record_b', 'probability']);
+    if (name === 'review.csv' && !exists(cwd, file)) continue;
+    const rows = await readCsvRows(cwd, file, name, ['record_a', 'record_b', 'probability']);
     for (const { line, cells } of rows) {
       const probability = Number(cells.probability);
       if (!(probability >= 0 && probability <= 1)) {
