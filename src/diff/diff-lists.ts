@@ -296,14 +296,16 @@ function compareColumns(oldSrc: IngestedSource, newSrc: IngestedSource, pairs: R
   const roleOrder = (src: IngestedSource, hs: string[]) => hs.filter((h) => interpreted(src, h)).map((h) => roleOf(src, h)).filter((r) => ro.has(r) && rn.has(r));
   out.reordered = roleOrder(oldSrc, oh).join(',') !== roleOrder(newSrc, nh).join(',');
 
-  // Uninterpreted columns.
-  const uo = oh.filter((h) => !interpreted(oldSrc, h) && !ignored(oldSrc, h));
-  const un = nh.filter((h) => !interpreted(newSrc, h) && !ignored(newSrc, h));
+  // Uninterpreted columns, and those the config says to ignore (lined up too, so that a renamed ignored column is
+  // not mistaken for a new column with data; a pair with an ignored side is not compared).
+  const uo = oh.filter((h) => !interpreted(oldSrc, h));
+  const un = nh.filter((h) => !interpreted(newSrc, h));
+  const skipped = (x: string, y: string) => ignored(oldSrc, x) || ignored(newSrc, y);
   const freeO = new Set(uo);
   const freeN = new Set(un);
   for (const h of uo) {
     if (freeN.has(h)) {
-      out.matched.push([h, h]);
+      if (!skipped(h, h)) out.matched.push([h, h]);
       freeO.delete(h);
       freeN.delete(h);
     }
@@ -328,19 +330,37 @@ function compareColumns(oldSrc: IngestedSource, newSrc: IngestedSource, pairs: R
     if (!freeO.has(c.x) || !freeN.has(c.y)) continue;
     freeO.delete(c.x);
     freeN.delete(c.y);
-    out.matched.push([c.x, c.y]);
-    out.renamed.push({ before: c.x, after: c.y, role: '' });
+    if (!skipped(c.x, c.y)) out.matched.push([c.x, c.y]);
+    out.renamed.push({ before: c.x, after: c.y, role: ignored(oldSrc, c.x) || ignored(newSrc, c.y) ? 'ignore' : '' });
   }
+  // Ingestion drops the values of ignored columns, so they cannot be lined up by value: an ignored column left over on
+  // one side is taken to be the one left over on the other side, in header order.
+  const leftO = uo.filter((h) => freeO.has(h));
+  const leftN = un.filter((h) => freeN.has(h));
+  const ignoredO = leftO.filter((h) => ignored(oldSrc, h));
+  const ignoredN = leftN.filter((h) => ignored(newSrc, h));
+  const pairIgnored = (ig: string[], others: string[], oldSide: boolean) => {
+    const rest = others.filter((h) => !(oldSide ? ignored(newSrc, h) : ignored(oldSrc, h)));
+    for (let k = 0; k < Math.min(ig.length, rest.length); k++) {
+      const [x, y] = oldSide ? [ig[k], rest[k]] : [rest[k], ig[k]];
+      freeO.delete(x);
+      freeN.delete(y);
+      out.renamed.push({ before: x, after: y, role: 'ignore' });
+    }
+  };
+  pairIgnored(ignoredO, leftN, true);
+  pairIgnored(ignoredN, leftO.filter((h) => freeO.has(h)), false);
+
   const hasData = (src: IngestedSource, h: string) => src.records.some((r) => tidyText(r.cells[h] ?? '') !== '');
   for (const h of uo) {
     if (!freeO.has(h)) continue;
-    out.removed.push({ header: h, role: '' });
-    if (hasData(oldSrc, h)) out.dataColumns.push(`"${h}" (removed)`);
+    out.removed.push({ header: h, role: roleOf(oldSrc, h) });
+    if (!ignored(oldSrc, h) && hasData(oldSrc, h)) out.dataColumns.push(`"${h}" (removed)`);
   }
   for (const h of un) {
     if (!freeN.has(h)) continue;
-    out.added.push({ header: h, role: '' });
-    if (hasData(newSrc, h)) out.dataColumns.push(`"${h}" (added)`);
+    out.added.push({ header: h, role: roleOf(newSrc, h) });
+    if (!ignored(newSrc, h) && hasData(newSrc, h)) out.dataColumns.push(`"${h}" (added)`);
   }
   return out;
 }

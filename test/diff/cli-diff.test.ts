@@ -87,6 +87,36 @@ describe('reconcile diff OLD.csv NEW.csv', () => {
   });
 });
 
+describe('reconcile diff with columns the tool does not interpret, and --config', () => {
+  const OFFICIAL = `${F}/official.csv`;
+  const OFFICIAL_EN = `${F}/official-en.csv`;
+
+  it('compares an uninterpreted column across renamed headers (Звание → Rank)', async () => {
+    const r = await runDiffCli([OFFICIAL, OFFICIAL_EN, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(d.changed.map((p: { new: { row: number }; changes: unknown }) => [p.new.row, p.changes])).toEqual([
+      [1, [{ field: 'column:Rank', before: 'подполковник', after: 'полковник' }]],
+    ]);
+    expect(d.format.renamedColumns).toContainEqual({ before: 'Звание', after: 'Rank', role: '' });
+  });
+
+  it('ignores that column when the config says so, finding the source entry by its path or by --source', async () => {
+    for (const extra of [[], ['--source', 'official']]) {
+      const r = await runDiffCli(['--config', `${F}/config-old.json`, ...extra, OFFICIAL, OFFICIAL_EN]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Звание → Rank');
+    }
+  });
+
+  it('exits 2 when the config has no such source', async () => {
+    const r = await runDiffCli(['--config', `${F}/config-old.json`, '--source', 'press', OFFICIAL, OFFICIAL_EN]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`reconcile: error: ${F}/config-old.json: the config has no source named "press"\nhint: name it with --source: official, media\n`);
+  });
+});
+
 describe('reconcile diff OUT_OLD OUT_NEW', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'reconcile-diff-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
