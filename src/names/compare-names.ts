@@ -1,10 +1,11 @@
 // Order-free comparison of two parsed names: best one-to-one token assignment (dynamic programming over subsets,
 // at most 6 tokens a side), compound re-joining (Касым Жомарт = Касымжомарт), initials, suffix-tolerant surnames,
-// patronymic stems, sex conflict; returns per-part levels, evidence and a default decision. Pure, symmetric.
+// patronymic stems, sex conflict; returns per-part levels, evidence and a default decision. Pure and symmetric.
+// Hot path: pair results live in preallocated typed arrays; no regular expression runs here.
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
-import { skeletonSimilarity } from './similarity.js';
-import type { RichToken } from './parse-name.js';
+import { boundedSkeletonDistance } from './similarity.js';
+import { FAM_IN, FAM_OV, FAM_SKY, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
 const EXACT = 0;
@@ -15,216 +16,208 @@ const MISSING = 4;
 const DIFFERENT = 5;
 const LEVEL_NAMES: NamePartLevel[] = ['exact', 'phonetic', 'similar', 'initial', 'missing', 'different'];
 
-/** Token similarity needed for the `similar` level (skeletons of 5+ letters; shorter ones need `phonetic`). */
+/** Token similarity needed for the `similar` level (skeletons of 5+ letters; shorter ones allow ambiguous letters only). */
 export const SIMILAR_THRESHOLD = 0.85;
 
-/** Result of comparing two tokens. */
-interface PairResult {
-  level: number;
-  sim: number;
-  /** Initial letters confirmed (initial pairs only). */
-  letters: number;
-  note: string;
-  /** A surname in -ұлы/-қызы paired with a surname in -ов/-ев or without suffix (art. 194 rebuilding). */
-  cross?: boolean;
+// Notes attached to a pair.
+const NOTE_NONE = 0;
+const NOTE_SEX_FORM = 1;
+const NOTE_SUFFIX = 2;
+const NOTE_PART = 3;
+const NOTE_CROSS = 4;
+const NOTE_TEXT = ['', 'male/female form', '-ov added or dropped', 'one part of a compound name', '-uly / -ov surname'];
+
+// Pair results of the current assignment, indexed i * 8 + j.
+const LV = new Int8Array(64);
+const SM = new Float64Array(64);
+const LT = new Int8Array(64);
+const NT = new Int8Array(64);
+const VAL = new Float64Array(64);
+// Assignment dynamic programme.
+const DP = new Float64Array(8 * 64);
+const CHOICE = new Int8Array(8 * 64);
+const MATCH = new Int8Array(8);
+
+/** Maximum distance that still counts as `similar` for skeletons of this length. */
+function similarLimit(len: number): number {
+  return len >= 5 ? (1 - SIMILAR_THRESHOLD) * len + 1e-9 : 0.2 + 1e-9;
 }
 
-const NO_PAIR: PairResult = { level: DIFFERENT, sim: 0, letters: 0, note: '' };
-const KAZAKH_PATRONYMIC = /^(uly|uli|ulu|kyzy|kizi|qyzy|kyzi|gyzy|kizy|qizi)$/;
-
-function family(suffix: string): string {
-  if (suffix === 'ov' || suffix === 'ova') return 'ov';
-  if (suffix === 'in' || suffix === 'ina') return 'in';
-  if (suffix === 'sky' || suffix === 'skaya') return 'sky';
-  return suffix === '' ? '' : 'p';
+/** Writes a pair result at index k. */
+function put(k: number, level: number, sim: number, letters: number, note: number): void {
+  LV[k] = level;
+  SM[k] = sim;
+  LT[k] = letters;
+  NT[k] = note;
 }
 
-function joinedCanon(t: RichToken): string {
-  return t.canon.indexOf('-') >= 0 ? t.canon.replace(/-/g, '') : t.canon;
+/** Similarity level and value of two skeletons: SIMILAR with its similarity, or DIFFERENT. */
+function similarOf(a: string, b: string): number {
+  const len = a.length > b.length ? a.length : b.length;
+  if (len === 0) return 1;
+  const limit = similarLimit(len);
+  const d = boundedSkeletonDistance(a, b, limit);
+  return d > limit ? -1 : 1 - d / len;
 }
-
-/** `similar` for long enough skeletons above the threshold; skeletons of ≤ 4 letters allow only ambiguous letters. */
-function similarLevel(sim: number, len: number): number {
-  if (len >= 5) return sim >= SIMILAR_THRESHOLD ? SIMILAR : DIFFERENT;
-  return (1 - sim) * len <= 0.2 + 1e-9 ? SIMILAR : DIFFERENT;
-}
-
-const NOTE_SUFFIX = '-ov added or dropped';
-const NOTE_PART = 'one part of a compound name';
 
 /** Compares two full (non-initial) tokens that are not patronymics. */
-function compareFull(x: RichToken, y: RichToken): PairResult {
-  const cx = joinedCanon(x);
-  const cy = joinedCanon(y);
-  if (cx === cy) return { level: EXACT, sim: 1, letters: 0, note: '' };
-  const fx = family(x.suffix);
-  const fy = family(y.suffix);
-  if (fx !== '' && fx === fy && x.suffix !== y.suffix) {
+function compareFull(k: number, x: RichToken, y: RichToken): void {
+  if (x.joined === y.joined) return put(k, EXACT, 1, 0, NOTE_NONE);
+  const fx = x.fam;
+  const fy = y.fam;
+  if (fx !== 0 && fx === fy && x.suffix !== y.suffix) {
     // Male and female forms of one surname (Назарбаев / Назарбаева): compare stems; sex is judged apart.
-    if (x.stemCanon === y.stemCanon) return { level: EXACT, sim: 1, letters: 0, note: 'male/female form' };
-    if (x.stem === y.stem) return { level: PHONETIC, sim: 0.97, letters: 0, note: 'male/female form' };
-    const s = skeletonSimilarity(x.stem, y.stem);
-    const len = Math.max(x.stem.length, y.stem.length);
-    return { level: similarLevel(s, len), sim: s, letters: 0, note: 'male/female form' };
+    if (x.stemCanon === y.stemCanon) return put(k, EXACT, 1, 0, NOTE_SEX_FORM);
+    if (x.stem === y.stem) return put(k, PHONETIC, 0.97, 0, NOTE_SEX_FORM);
+    const s = similarOf(x.stem, y.stem);
+    return s < 0 ? put(k, DIFFERENT, 0, 0, NOTE_NONE) : put(k, SIMILAR, s, 0, NOTE_SEX_FORM);
   }
-  if (x.skel === y.skel) return { level: PHONETIC, sim: 0.97, letters: 0, note: '' };
-  let best = skeletonSimilarity(x.skel, y.skel);
-  let len = Math.max(x.skel.length, y.skel.length);
-  let note = '';
+  if (x.skel === y.skel) return put(k, PHONETIC, 0.97, 0, NOTE_NONE);
+  const direct = similarOf(x.skel, y.skel);
   // Surname with and without -ов/-ев (Жанбулат / Джанбулатов, Бөкейхан / Букейханов).
-  if ((fx === 'ov' && fy === '') || (fy === 'ov' && fx === '')) {
-    const sx = fx === 'ov' ? x.stem : x.skel;
-    const sy = fy === 'ov' ? y.stem : y.skel;
-    if (sx === sy && sx.length >= 4) return { level: SIMILAR, sim: 0.93, letters: 0, note: NOTE_SUFFIX };
-    const s = skeletonSimilarity(sx, sy);
-    const l = Math.max(sx.length, sy.length);
-    if (s > best && similarLevel(s, l) === SIMILAR) {
-      best = s - 0.03;
-      len = l;
-      note = NOTE_SUFFIX;
-    }
+  if ((fx === FAM_OV && fy === 0) || (fy === FAM_OV && fx === 0)) {
+    const sx = fx === FAM_OV ? x.stem : x.skel;
+    const sy = fy === FAM_OV ? y.stem : y.skel;
+    if (sx === sy && sx.length >= 4) return put(k, SIMILAR, 0.93, 0, NOTE_SUFFIX);
+    const s = similarOf(sx, sy) - 0.03;
+    if (s > 0 && s > direct) return put(k, SIMILAR, s, 0, NOTE_SUFFIX);
   }
-  let level = similarLevel(best, len);
+  if (direct >= 0) return put(k, SIMILAR, direct, 0, NOTE_NONE);
   // One part of a compound given name against the other side's single name (Касым-Жомарт / Жомарт).
-  if (level === DIFFERENT && (x.parts.length > 1 || y.parts.length > 1)) {
-    const [many, one] = x.parts.length > 1 ? [x, y] : [y, x];
-    if (one.parts.length === 1 && many.parts.indexOf(one.skel) >= 0 && one.skel.length >= 3) {
-      return { level: SIMILAR, sim: 0.86, letters: 0, note: NOTE_PART };
+  if (x.parts.length > 1 || y.parts.length > 1) {
+    const many = x.parts.length > 1 ? x : y;
+    const one = x.parts.length > 1 ? y : x;
+    if (one.parts.length === 1 && one.skel.length >= 3 && many.parts.indexOf(one.skel) >= 0) {
+      return put(k, SIMILAR, 0.86, 0, NOTE_PART);
     }
   }
-  return { level, sim: best, letters: 0, note };
+  put(k, DIFFERENT, 0, 0, NOTE_NONE);
 }
 
 /** Compares two patronymic tokens by their stems (Кемелұлы / Кемелевич). */
-function comparePatronymic(x: RichToken, y: RichToken): PairResult {
-  if (x.stemCanon === y.stemCanon) return { level: EXACT, sim: 1, letters: 0, note: '' };
-  if (x.stem === y.stem) return { level: PHONETIC, sim: 0.97, letters: 0, note: '' };
-  const s = skeletonSimilarity(x.stem, y.stem);
-  return { level: similarLevel(s, Math.max(x.stem.length, y.stem.length)), sim: s, letters: 0, note: '' };
+function comparePatronymic(k: number, x: RichToken, y: RichToken): void {
+  if (x.stemCanon === y.stemCanon) return put(k, EXACT, 1, 0, NOTE_NONE);
+  if (x.stem === y.stem) return put(k, PHONETIC, 0.97, 0, NOTE_NONE);
+  const s = similarOf(x.stem, y.stem);
+  put(k, s < 0 ? DIFFERENT : SIMILAR, s < 0 ? 0 : s, 0, NOTE_NONE);
+}
+
+function isVowelClass(c: string): boolean {
+  return c === 'A' || c === 'E' || c === 'U' || c === 'I';
 }
 
 function initMatch(a: string, b: string): boolean {
   if (a === b) return true;
-  const vowel = (c: string) => c === 'A' || c === 'E' || c === 'U' || c === 'I';
-  return (a === '*' && vowel(b)) || (b === '*' && vowel(a));
+  if ((a === 'X' && (b === 'J' || b === 'S')) || (b === 'X' && (a === 'J' || a === 'S'))) return true;
+  return (a === '*' && isVowelClass(b)) || (b === '*' && isVowelClass(a));
 }
 
 /** Compares an initial with a full token or another initial (part by part for compounds). */
-function compareInitial(x: RichToken, y: RichToken): PairResult {
+function compareInitial(k: number, x: RichToken, y: RichToken): void {
   const n = Math.min(x.inits.length, y.inits.length);
-  for (let i = 0; i < n; i++) if (!initMatch(x.inits[i], y.inits[i])) return NO_PAIR;
-  return { level: INITIAL, sim: 0.5, letters: n, note: '' };
+  for (let i = 0; i < n; i++) {
+    if (!initMatch(x.inits[i], y.inits[i])) return put(k, DIFFERENT, 0, 0, NOTE_NONE);
+  }
+  put(k, INITIAL, 0.5, n, NOTE_NONE);
 }
 
-/** Pool of a token: patronymics (and patronymic initials) pair only among themselves. */
-function isPatronymicPool(t: RichToken): boolean {
-  return t.initial ? t.role === 'patronymic' : t.patronymicLike;
+/** Surname in -ұлы against a surname in -ов or without suffix: Байтұрсынұлы / Байтурсынов (art. 194 rebuilding). */
+function compareCross(k: number, x: RichToken, y: RichToken): void {
+  const kz = x.patronymicLike ? x : y;
+  const o = x.patronymicLike ? y : x;
+  if (kz.initial || o.initial || !kz.kzPat || kz.role === 'patronymic' || kz.stem.length < 4) {
+    return put(k, DIFFERENT, 0, 0, NOTE_NONE);
+  }
+  if (o.fam !== 0 && o.fam !== FAM_OV) return put(k, DIFFERENT, 0, 0, NOTE_NONE);
+  const os = o.fam === FAM_OV ? o.stem : o.skel;
+  const s = kz.stem === os ? 0.93 : similarOf(kz.stem, os) - 0.03;
+  if (s <= 0) return put(k, DIFFERENT, 0, 0, NOTE_NONE);
+  put(k, SIMILAR, s, 0, NOTE_CROSS);
 }
 
-/** Surname in -ұлы against a surname in -ов or without suffix: Байтұрсынұлы / Байтурсынов, Момышұлы / Момыш. */
-function compareCross(x: RichToken, y: RichToken): PairResult {
-  const [k, o] = x.patronymicLike ? [x, y] : [y, x];
-  if (k.initial || o.initial || !KAZAKH_PATRONYMIC.test(k.suffix) || k.role === 'patronymic') return NO_PAIR;
-  if (o.suffix !== '' && family(o.suffix) !== 'ov') return NO_PAIR;
-  const os = o.suffix ? o.stem : o.skel;
-  if (k.stem.length < 4) return NO_PAIR;
-  const s = k.stem === os ? 0.93 : skeletonSimilarity(k.stem, os) - 0.03;
-  const level = similarLevel(s, Math.max(k.stem.length, os.length));
-  return level === DIFFERENT ? NO_PAIR : { level, sim: s, letters: 0, note: '-uly / -ov surname', cross: true };
+function comparePair(k: number, x: RichToken, y: RichToken): void {
+  if (x.pool !== y.pool) return compareCross(k, x, y);
+  if (x.initial || y.initial) return compareInitial(k, x, y);
+  if (x.patronymicLike) return comparePatronymic(k, x, y);
+  compareFull(k, x, y);
 }
 
-function comparePair(x: RichToken, y: RichToken): PairResult {
-  if (isPatronymicPool(x) !== isPatronymicPool(y)) return compareCross(x, y);
-  if (x.initial || y.initial) return compareInitial(x, y);
-  if (x.patronymicLike) return comparePatronymic(x, y);
-  return compareFull(x, y);
-}
-
-function pairValue(r: PairResult, x: RichToken, y: RichToken): number {
-  if (r.level === DIFFERENT) return -1;
-  let v: number;
-  if (r.level === INITIAL) v = 0.2 + 0.05 * r.letters;
-  else v = r.sim;
-  if (x.role === y.role) v += 0.01;
-  return v;
-}
-
-// Reusable buffers for the assignment (at most 6 tokens a side after merging).
-const DP = new Float64Array(8 * 64);
-const CHOICE = new Int8Array(8 * 64);
-
-interface Assignment {
-  /** For each A item, the index of its B item or -1. */
-  match: number[];
-  results: PairResult[];
-  total: number;
-}
-
-/** Best one-to-one assignment maximising the summed pair values; pairs of value ≤ 0 stay unpaired. */
-function assign(a: RichToken[], b: RichToken[]): Assignment {
+/** Fills the pair buffers for two token lists and solves the assignment; returns the best total value. */
+function assign(a: RichToken[], b: RichToken[]): number {
   const n = a.length;
   const m = b.length;
-  const res: PairResult[] = new Array(n * m);
-  const val = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
+    const x = a[i];
     for (let j = 0; j < m; j++) {
-      const r = comparePair(a[i], b[j]);
-      res[i * m + j] = r;
-      val[i * m + j] = pairValue(r, a[i], b[j]);
+      const y = b[j];
+      const k = i * 8 + j;
+      comparePair(k, x, y);
+      const lv = LV[k];
+      let v = lv === DIFFERENT ? -1 : lv === INITIAL ? 0.2 + 0.05 * LT[k] : SM[k];
+      if (v > 0 && x.role === y.role) v += 0.01;
+      VAL[k] = v;
     }
   }
   const full = 1 << m;
-  // dp[i][mask]: best value using A items i.. with B items in mask already taken.
-  for (let mask = 0; mask < full; mask++) DP[n * 64 + mask] = 0;
+  const base = n * 64;
+  for (let mask = 0; mask < full; mask++) DP[base + mask] = 0;
   for (let i = n - 1; i >= 0; i--) {
+    const row = i * 64;
+    const next = row + 64;
     for (let mask = 0; mask < full; mask++) {
-      let best = DP[(i + 1) * 64 + mask];
+      let best = DP[next + mask];
       let choice = -1;
       for (let j = 0; j < m; j++) {
-        if (mask & (1 << j)) continue;
-        const v = val[i * m + j];
+        const bit = 1 << j;
+        if (mask & bit) continue;
+        const v = VAL[i * 8 + j];
         if (v <= 0) continue;
-        const t = v + DP[(i + 1) * 64 + (mask | (1 << j))];
+        const t = v + DP[next + (mask | bit)];
         if (t > best + 1e-12) {
           best = t;
           choice = j;
         }
       }
-      DP[i * 64 + mask] = best;
-      CHOICE[i * 64 + mask] = choice;
+      DP[row + mask] = best;
+      CHOICE[row + mask] = choice;
     }
   }
-  const match: number[] = [];
-  const results: PairResult[] = [];
   let mask = 0;
   for (let i = 0; i < n; i++) {
     const j = CHOICE[i * 64 + mask];
-    match.push(j);
-    results.push(j >= 0 ? res[i * m + j] : NO_PAIR);
+    MATCH[i] = j;
     if (j >= 0) mask |= 1 << j;
   }
-  return { match, results, total: DP[0] };
+  return DP[0];
 }
 
 /** A compound token made of two adjacent full tokens (Касым + Жомарт → Касым-Жомарт). */
 function mergeTokens(x: RichToken, y: RichToken): RichToken {
   const canon = `${x.canon}-${y.canon}`;
   const skel = skeletonOf(canon);
+  const joined = x.joined + y.joined;
   return {
     ...x,
     raw: `${x.raw} ${y.raw}`,
     canon,
+    joined,
     skel,
     stem: skel,
-    stemCanon: canon.replace(/-/g, ''),
+    stemCanon: joined,
     suffix: '',
+    fam: 0,
     parts: [...x.parts, ...y.parts],
     inits: [...x.inits, ...y.inits],
   };
 }
 
-/** Variants of a token list with one pair of adjacent full non-patronymic tokens joined. */
+const MERGE_CACHE = new WeakMap<NameTokenList, RichToken[][]>();
+type NameTokenList = ParsedName['tokens'];
+
+/** Variants of a token list with one pair of adjacent full given-name tokens joined (cached per name). */
 function mergeVariants(ts: RichToken[]): RichToken[][] {
+  const cached = MERGE_CACHE.get(ts);
+  if (cached) return cached;
   const out: RichToken[][] = [];
   for (let i = 0; i + 1 < ts.length; i++) {
     const x = ts[i];
@@ -233,186 +226,191 @@ function mergeVariants(ts: RichToken[]): RichToken[][] {
     if (x.role === 'surname' || y.role === 'surname') continue;
     out.push([...ts.slice(0, i), mergeTokens(x, y), ...ts.slice(i + 2)]);
   }
+  MERGE_CACHE.set(ts, out);
   return out;
 }
 
-interface Best {
-  a: RichToken[];
-  b: RichToken[];
-  asg: Assignment;
+/** True when a side has a full name word (not patronymic) left without a counterpart. */
+function hasUnpairedNameWord(a: RichToken[], b: RichToken[], sideA: boolean): boolean {
+  if (sideA) {
+    for (let i = 0; i < a.length; i++) if (MATCH[i] < 0 && !a[i].initial && !a[i].pool) return true;
+    return false;
+  }
+  let used = 0;
+  for (let i = 0; i < a.length; i++) if (MATCH[i] >= 0) used |= 1 << MATCH[i];
+  for (let j = 0; j < b.length; j++) if (!(used & (1 << j)) && !b[j].initial && !b[j].pool) return true;
+  return false;
 }
 
-function unpairedCounts(best: Best): { a: number; b: number } {
-  const usedB = new Set<number>();
-  let ua = 0;
-  best.asg.match.forEach((j) => {
-    if (j >= 0) usedB.add(j);
-    else ua++;
-  });
-  return { a: ua, b: best.b.length - usedB.size };
-}
-
-function bestAssignment(a: RichToken[], b: RichToken[]): Best {
-  let best: Best = { a, b, asg: assign(a, b) };
-  const u = unpairedCounts(best);
-  if (u.a === 0 && u.b === 0) return best;
-  const tryVariant = (va: RichToken[], vb: RichToken[]) => {
-    const asg = assign(va, vb);
-    if (asg.total > best.asg.total + 0.05) best = { a: va, b: vb, asg };
-  };
-  for (const va of mergeVariants(a)) tryVariant(va, b);
-  for (const vb of mergeVariants(b)) tryVariant(a, vb);
-  return best;
+/** Best assignment over the names as written and with adjacent given names joined; leaves buffers for the winner. */
+function bestAssignment(a: RichToken[], b: RichToken[]): [RichToken[], RichToken[]] {
+  let bestA = a;
+  let bestB = b;
+  let best = assign(a, b);
+  const tryA = hasUnpairedNameWord(a, b, true) && a.length > 2;
+  const tryB = hasUnpairedNameWord(a, b, false) && b.length > 2;
+  if (!tryA && !tryB) return [a, b];
+  let changed = false;
+  if (tryA) {
+    for (const va of mergeVariants(a)) {
+      const t = assign(va, b);
+      if (t > best + 0.05) {
+        best = t;
+        bestA = va;
+        bestB = b;
+      }
+      changed = true;
+    }
+  }
+  if (tryB) {
+    for (const vb of mergeVariants(b)) {
+      const t = assign(a, vb);
+      if (t > best + 0.05) {
+        best = t;
+        bestA = a;
+        bestB = vb;
+      }
+      changed = true;
+    }
+  }
+  if (changed) assign(bestA, bestB);
+  return [bestA, bestB];
 }
 
 /** True when a full word carries a Russian-style surname ending (-ов/-ев, -ин, -ский). */
 function hasRussianSurname(ts: RichToken[]): boolean {
   for (const t of ts) {
     if (t.initial || t.patronymicLike) continue;
-    const f = family(t.suffix);
-    if (f === 'ov' || f === 'sky' || f === 'in') return true;
+    if (t.fam === FAM_OV || t.fam === FAM_SKY || t.fam === FAM_IN) return true;
   }
   return false;
 }
 
-function fmt(t: RichToken): string {
-  return t.raw;
-}
-
-/** Canonical order of the two names so that compareNames(a, b) mirrors compareNames(b, a). */
-function orderKey(p: ParsedName): string {
-  return `${p.normalized}\u0000${p.raw}`;
-}
-
 /**
  * Compares two parsed names, order-free. Returns per-part levels, the sex conflict, an overall similarity, the agreed
- * skeletons (for term frequencies), a default decision and human-readable evidence. Symmetric.
+ * skeletons (for term frequencies), a default decision and human-readable evidence (A first). Symmetric: swapping the
+ * arguments swaps the sides of each evidence line and changes nothing else.
  *
  * @example
  * const c = compareNames(parseName('Тоқаев Қасым-Жомарт Кемелұлы'), parseName('Kassym-Jomart Tokayev'));
  * c.decision // 'same'; c.surname // 'phonetic'; c.patronymic // 'missing'
  */
 export function compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison {
-  if (compareStrings(orderKey(a), orderKey(b)) > 0) {
-    const r = compareOrdered(b, a, tf);
-    r.evidence = r.evidence.map(flipEvidence);
-    return r;
-  }
-  return compareOrdered(a, b, tf);
+  // Work in one canonical order so that ties resolve the same way whichever side is A.
+  const order = compareStrings(a.normalized, b.normalized) || compareStrings(a.raw, b.raw);
+  return order > 0 ? compareOrdered(b, a, tf, true) : compareOrdered(a, b, tf, false);
 }
 
-const FLIP_SEP = ' ~ ';
-function flipEvidence(e: string): string {
-  const colon = e.indexOf(': ');
-  const paren = e.lastIndexOf(' (');
-  const sep = e.indexOf(FLIP_SEP);
-  if (colon < 0 || sep < 0 || paren < sep) return e;
-  const head = e.slice(0, colon + 2);
-  const left = e.slice(colon + 2, sep);
-  const right = e.slice(sep + FLIP_SEP.length, paren);
-  return `${head}${right}${FLIP_SEP}${left}${e.slice(paren)}`;
-}
-
-function compareOrdered(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison {
+function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | undefined, flip: boolean): NameComparison {
   const evidence: string[] = [];
-  const empty = (): NameComparison => ({
-    surname: 'missing',
-    given: 'missing',
-    patronymic: 'missing',
-    sexConflict: false,
-    similarity: 0,
-    decision: 'different',
-    evidence,
-  });
+  const line = (part: string, x: string, y: string, what: string) =>
+    evidence.push(flip ? `${part}: ${y} ~ ${x} (${what})` : `${part}: ${x} ~ ${y} (${what})`);
   if (a.empty || b.empty) {
     evidence.push('no usable name on one side');
-    return empty();
+    return { surname: 'missing', given: 'missing', patronymic: 'missing', sexConflict: false, similarity: 0, decision: 'different', evidence };
   }
   const sexConflict = a.sex !== null && b.sex !== null && a.sex !== b.sex;
-  if (sexConflict) evidence.push(`sex: ${a.sex} ~ ${b.sex} (conflict)`);
+  if (sexConflict) line('sex', a.sex as string, b.sex as string, 'conflict');
 
-  const best = bestAssignment(a.tokens as RichToken[], b.tokens as RichToken[]);
-  const A = best.a;
-  const B = best.b;
-  const { match, results } = best.asg;
-  const usedB = new Array<boolean>(B.length).fill(false);
-  match.forEach((j) => {
-    if (j >= 0) usedB[j] = true;
-  });
+  const [A, B] = bestAssignment(a.tokens as RichToken[], b.tokens as RichToken[]);
+  const ruA = hasRussianSurname(A);
+  const ruB = hasRussianSurname(B);
 
   let surname = MISSING;
   let given = -1;
   let patronymic = MISSING;
   let fullAgree = 0;
   let strongAgree = 0;
+  let weakAgree = 0;
   let initLetters = 0;
+  let suffixNotes = 0;
   let simSum = 0;
   let agreedSurname: string | undefined;
   let agreedGiven: string | undefined;
   let surnamePaired = false;
-  let suffixNotes = 0;
-  let weakAgree = 0;
+  let usedB = 0;
+  let unpairedGA = 0;
+  let unpairedPA = 0;
+  let unpairedSurnameA = false;
 
   for (let i = 0; i < A.length; i++) {
-    const j = match[i];
-    if (j < 0) continue;
+    const j = MATCH[i];
     const x = A[i];
-    const y = B[j];
-    const r = results[i];
-    const pat = isPatronymicPool(x) && !r.cross;
-    const isSurnamePair = !pat && (x.role === 'surname' || y.role === 'surname' || r.cross === true);
-    const part = pat ? 'patronymic' : isSurnamePair && !surnamePaired ? 'surname' : 'given';
-    simSum += r.level === INITIAL ? 0.5 : r.sim;
-    evidence.push(`${part}: ${fmt(x)} ~ ${fmt(y)} (${LEVEL_NAMES[r.level]}${r.note ? `, ${r.note}` : ''})`);
-    if (r.note === NOTE_SUFFIX || r.cross) suffixNotes++;
-    if (r.level === INITIAL) initLetters += r.letters;
-    if (part === 'patronymic') {
-      patronymic = r.level;
-      // Two names without a -ов/-ев surname agreeing on -ұлы/-қызы: that word is their surname (Момышұлы, art. 194).
-      if (r.level <= SIMILAR && KAZAKH_PATRONYMIC.test(x.suffix) && KAZAKH_PATRONYMIC.test(y.suffix) && !hasRussianSurname(A) && !hasRussianSurname(B)) {
-        fullAgree++;
-        if (r.level <= PHONETIC) strongAgree++;
+    if (j < 0) {
+      if (x.pool) unpairedPA++;
+      else {
+        unpairedGA++;
+        if (x.role === 'surname') unpairedSurnameA = true;
       }
       continue;
     }
-    if (r.level <= SIMILAR) {
+    usedB |= 1 << j;
+    const y = B[j];
+    const k = i * 8 + j;
+    const lv = LV[k];
+    const note = NT[k];
+    const cross = note === NOTE_CROSS;
+    const pat = x.pool && !cross;
+    const part = pat ? 'patronymic' : (x.role === 'surname' || y.role === 'surname' || cross) && !surnamePaired ? 'surname' : 'given';
+    simSum += lv === INITIAL ? 0.5 : SM[k];
+    line(part, x.raw, y.raw, note ? `${LEVEL_NAMES[lv]}, ${NOTE_TEXT[note]}` : LEVEL_NAMES[lv]);
+    if (note === NOTE_SUFFIX || cross) suffixNotes++;
+    if (lv === INITIAL) initLetters += LT[k];
+    if (part === 'patronymic') {
+      patronymic = lv;
+      // Two names without a -ов/-ев surname agreeing on -ұлы/-қызы: that word is their surname (Момышұлы, art. 194).
+      if (lv <= SIMILAR && x.kzPat && y.kzPat && !ruA && !ruB) {
+        fullAgree++;
+        if (lv <= PHONETIC) strongAgree++;
+      }
+      continue;
+    }
+    if (lv <= SIMILAR) {
       // Part of a compound only (Касым / Касым-Жомарт) is too weak to count as a full agreement.
-      if (r.note === NOTE_PART) weakAgree++;
+      if (note === NOTE_PART) weakAgree++;
       else fullAgree++;
-      if (r.level <= PHONETIC) strongAgree++;
+      if (lv <= PHONETIC) strongAgree++;
     }
     if (part === 'surname') {
       surnamePaired = true;
-      surname = r.level;
-      if (r.level <= SIMILAR) {
+      surname = lv;
+      if (lv <= SIMILAR) {
         const kx = x.suffix ? x.stem : x.skel;
         const ky = y.suffix ? y.stem : y.skel;
         agreedSurname = compareStrings(kx, ky) <= 0 ? kx : ky;
       }
     } else {
-      given = given < 0 ? r.level : Math.max(given, r.level);
-      if (r.level <= SIMILAR && agreedGiven === undefined) agreedGiven = compareStrings(x.skel, y.skel) <= 0 ? x.skel : y.skel;
+      given = given < 0 ? lv : Math.max(given, lv);
+      if (lv <= SIMILAR && agreedGiven === undefined) agreedGiven = compareStrings(x.skel, y.skel) <= 0 ? x.skel : y.skel;
     }
   }
 
-  // Unpaired tokens: on both sides in the same pool = a conflict (different names); on one side = missing.
-  const unA = A.filter((_, i) => match[i] < 0);
-  const unB = B.filter((_, j) => !usedB[j]);
-  const why = unA.length > 0 && unB.length > 0 ? 'no counterpart' : 'missing on the other side';
-  for (const t of unA) evidence.push(`${t.role}: ${fmt(t)} ~ - (${why})`);
-  for (const t of unB) evidence.push(`${t.role}: - ~ ${fmt(t)} (${why})`);
-  const conflictG = unA.some((t) => !isPatronymicPool(t)) && unB.some((t) => !isPatronymicPool(t));
-  const conflictP = unA.some((t) => isPatronymicPool(t)) && unB.some((t) => isPatronymicPool(t));
+  // Unpaired words: in the same pool on both sides = a conflict (different names); on one side only = missing.
+  let unpairedGB = 0;
+  let unpairedPB = 0;
+  let unpairedSurnameB = false;
+  for (let j = 0; j < B.length; j++) {
+    if (usedB & (1 << j)) continue;
+    if (B[j].pool) unpairedPB++;
+    else {
+      unpairedGB++;
+      if (B[j].role === 'surname') unpairedSurnameB = true;
+    }
+  }
+  const bothSides = unpairedGA + unpairedPA > 0 && unpairedGB + unpairedPB > 0;
+  const why = bothSides ? 'no counterpart' : 'missing on the other side';
+  for (let i = 0; i < A.length; i++) if (MATCH[i] < 0) line(A[i].role, A[i].raw, '-', why);
+  for (let j = 0; j < B.length; j++) if (!(usedB & (1 << j))) line(B[j].role, '-', B[j].raw, why);
+  const conflictG = unpairedGA > 0 && unpairedGB > 0;
+  const conflictP = unpairedPA > 0 && unpairedPB > 0;
   if (conflictP) patronymic = DIFFERENT;
   if (conflictG) {
-    const sA = unA.some((t) => t.role === 'surname');
-    const sB = unB.some((t) => t.role === 'surname');
-    if (!surnamePaired && (sA || sB)) surname = DIFFERENT;
+    if (!surnamePaired && (unpairedSurnameA || unpairedSurnameB)) surname = DIFFERENT;
     else given = DIFFERENT;
   }
   if (given < 0) given = MISSING;
 
-  const nItems = Math.max(A.length, B.length);
+  const nItems = A.length > B.length ? A.length : B.length;
   const similarity = nItems > 0 ? Math.round((simSum / nItems) * 1000) / 1000 : 0;
 
   let decision: NameComparison['decision'];

@@ -24,7 +24,24 @@ const PATRONYMIC_SEX: Record<string, Sex> = {
 // Surname endings: strong (-ov/-ev/-sky) and weak (-in, which given names share: Еркин, Марина).
 const SURNAME_RE = /(?:(ov|ev|yov|yev|iev)|(ova|eva|yova|yeva|ieva)|(skiy|skii|sky|skij|tskiy|tskii|tsky)|(skaya|skaia|tskaya)|(in|yn)|(ina|yna))$/;
 
+/** Suffix families (codes precomputed per token): none, -ов/-ова, -ин/-ина, -ский/-ская, patronymic. */
+export const FAM_NONE = 0;
+export const FAM_OV = 1;
+export const FAM_IN = 2;
+export const FAM_SKY = 3;
+export const FAM_PAT = 4;
+
+const KAZAKH_PATRONYMIC_SUFFIX = /^(uly|uli|ulu|kyzy|kizi|qyzy|kyzi|gyzy|kizy|qizi)$/;
+
 export interface TokenExtra {
+  /** Canonical form without hyphens. */
+  joined: string;
+  /** Suffix family code (FAM_*). */
+  fam: number;
+  /** True for a Kazakh patronymic ending (-ұлы/-қызы), which is also a surname ending. */
+  kzPat: boolean;
+  /** True for words that pair only among patronymics (patronymic words and patronymic initials). */
+  pool: boolean;
   /** Skeleton of the stem (surname without -ov/-ova…, patronymic without -ovich/-uly…); else the skeleton. */
   stem: string;
   /** Canonical stem, same rule. */
@@ -204,9 +221,14 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
       sexHint = kind === 'ov' || kind === 'sky' || kind === 'in' ? 'M' : 'F';
     }
   }
+  const fam = patronymicLike ? FAM_PAT : suffix === 'ov' || suffix === 'ova' ? FAM_OV : suffix === 'in' || suffix === 'ina' ? FAM_IN : suffix ? FAM_SKY : FAM_NONE;
   return {
     raw: text,
     canon,
+    joined,
+    fam,
+    kzPat: patronymicLike && KAZAKH_PATRONYMIC_SUFFIX.test(suffix),
+    pool: patronymicLike,
     skel,
     role: 'unknown',
     initial: false,
@@ -234,6 +256,10 @@ function buildInitialToken(word: RawWord, conv: LatinConvention): RichToken {
   return {
     raw: partsRaw.map((p) => p + '.').join('-'),
     canon,
+    joined: canon.replace(/-/g, ''),
+    fam: FAM_NONE,
+    kzPat: false,
+    pool: false,
     skel: inits.join(''),
     role: 'given',
     initial: true,
@@ -341,6 +367,7 @@ export function parseName(input: NameInput): ParsedName {
 
   const tokens: RichToken[] = words.map((w) => (w.initial ? buildInitialToken(w, conv) : buildFullToken(w.text, conv)));
   assignRoles(tokens, words, src, repaired);
+  for (const t of tokens) if (t.initial) t.pool = t.role === 'patronymic';
 
   // Script of the whole name.
   let hasCyr = false;

@@ -90,6 +90,61 @@ export function skeletonDistance(a: string, b: string): number {
 }
 
 /**
+ * Weighted distance, or any value above `limit` as soon as every path costs more (early exit for clear mismatches).
+ *
+ * @example boundedSkeletonDistance('sErIK', 'AKmEtUv', 0.75) > 0.75 // true
+ */
+export function boundedSkeletonDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return skeletonDistance(a, b);
+  // Length difference alone costs at least 0.8 per letter.
+  if (Math.abs(n - m) * 0.8 > limit) return limit + 1;
+  if (m + 1 > rowA.length) {
+    rowA = new Float64Array(m + 1);
+    rowB = new Float64Array(m + 1);
+    rowC = new Float64Array(m + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1));
+  for (let i = 1; i <= n; i++) {
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = prev[0] + indelCost(ca);
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let sc = substCost(ca, cb);
+      if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
+      let v = prev[j - 1] + sc;
+      const del = prev[j] + indelCost(ca);
+      if (del < v) v = del;
+      const ins = cur[j - 1] + indelCost(cb);
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
+        const t = prev2[j - 2] + 0.7;
+        if (t < v) v = t;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    // A transposition can reach back two rows: stop only when both rows exceed the limit.
+    if (rowMin > limit && i > 1) {
+      let prevMin = prev[0];
+      for (let j = 1; j <= m; j++) if (prev[j] < prevMin) prevMin = prev[j];
+      if (prevMin > limit) return limit + 1;
+    }
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
+}
+
+/**
  * Similarity 0..1 of two skeletons: 1 − weighted distance / longer length.
  *
  * @example skeletonSimilarity('ErKIn', 'ErKEn') // 0.9
