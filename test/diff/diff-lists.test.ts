@@ -107,6 +107,19 @@ describe('diffLists', () => {
   });
 });
 
+describe('diffLists: rows without a usable name', () => {
+  const rejected = (row: number, cells: Record<string, string>) => ({ source: 'ngo', row, line: row + 1, key: `ngo:${row}`, rawName: '???', reason: 'name "???" has no letters', cells });
+
+  it('pairs nameless rows by their values whatever the headers, and reports the ones added or removed', () => {
+    const old = makeSource('ngo', BASE.slice(0, 2), { rejected: [rejected(3, { ФИО: '???', Возраст: '40' }), rejected(4, { ФИО: '-', Возраст: '' })] });
+    const neu = makeSource('ngo', BASE.slice(0, 2), { rejected: [rejected(3, { 'Full name': '???', Age: '40' }), rejected(5, { 'Full name': 'н/д', Age: '33' })] });
+    const d = diffLists(old, neu);
+    expect(d.rejectedRemoved.map((r) => r.row)).toEqual([4]);
+    expect(d.rejectedAdded.map((r) => r.row)).toEqual([5]);
+    expect(d.differences).toBe(2);
+  });
+});
+
 describe('findMoved', () => {
   it.each([
     { pairs: [], moved: [] },
