@@ -49,7 +49,7 @@ const MODEL_HEADER = ['model', 'N̂', 'SE', '95% profile', 'deviance', 'df', 'AI
 const MODEL_RIGHT = [false, true, true, true, true, true, true, true, true, true];
 
 function modelCells(r: ModelRow): string[] {
-  if (!r.estimable) return [r.name + (r.saturated ? ' (saturated)' : ''), '–', '–', `not estimable: ${r.reason ?? ''}`, '–', String(r.df), '–', '–', '–', '–'];
+  if (!r.estimable) return [r.name + (r.saturated ? ' (saturated)' : ''), '–', '–', 'not estimable', '–', String(r.df), '–', '–', '–', '–'];
   return [
     r.name + (r.saturated ? ' (saturated)' : ''),
     num(r.N),
@@ -62,6 +62,11 @@ function modelCells(r: ModelRow): string[] {
     num(r.weight, 3),
     num(r.bic, 2),
   ];
+}
+
+/** One line per model that could not be estimated, with the reason in plain words. */
+function notEstimableLines(models: readonly ModelRow[]): string[] {
+  return models.filter((r) => !r.estimable).map((r) => `not estimable: ${r.name}: ${r.reason ?? 'the fit failed'}`);
 }
 
 const PAIR_HEADER = ['lists', 'n1', 'n2', 'both', 'Lincoln–Petersen', 'Chapman', 'SE', '95% log'];
@@ -127,6 +132,7 @@ export function renderEstimateText(result: EstimateResult, options: RenderOption
       const hidden = (s.models?.models.length ?? 0) - models.length;
       out.push(`  log-linear models, lowest AIC first${hidden > 0 ? ` (${hidden} more not shown)` : ''}:`);
       out.push(...alignTable(MODEL_HEADER, models.map(modelCells), MODEL_RIGHT, '    '));
+      for (const line of notEstimableLines(models)) out.push(`    ${line}`);
     }
     const picks = pickLine(s);
     if (picks) out.push(`  ${picks}`);
@@ -219,6 +225,8 @@ export function renderEstimateMarkdown(result: EstimateResult, options: RenderOp
     if (models.length > 0) {
       out.push('');
       out.push(...mdTable(MODEL_HEADER, models.map(modelCells), MODEL_RIGHT));
+      const reasons = notEstimableLines(models);
+      if (reasons.length > 0) out.push('', ...reasons.map((l) => `- ${l}`));
       const hidden = (s.models?.models.length ?? 0) - models.length;
       if (hidden > 0) out.push('', `${hidden} further models not shown.`);
     }

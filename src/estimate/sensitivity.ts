@@ -48,14 +48,17 @@ export interface CandidateLink {
 }
 
 /**
- * Draws one clustering: each candidate link is kept with its probability (independently), records are joined by
- * the kept links (connected components), and each component becomes a person. Stratum fields come from the
- * component's first record (key order) that has them. Deterministic for a given `random`.
+ * Draws one clustering: each candidate link is kept with its probability (independently, in the given order), then
+ * the kept links join records strongest first (union–find), refusing a join that would put two records of one list
+ * together unless the link itself joins them (a within-list duplicate): a guard against chains through namesakes,
+ * as in the merge's own clustering. Each component becomes a person; stratum fields come from its first record (key
+ * order) that has them. Deterministic for a given `random`.
  */
 export function sampleClustering(records: readonly LinkRecord[], links: readonly CandidateLink[], random: () => number): EstimatePerson[] {
   const sorted = [...records].sort((x, y) => compareRecordKeys(x.key, y.key));
   const index = new Map<string, number>(sorted.map((r, i) => [r.key, i]));
   const parent = sorted.map((_, i) => i);
+  const sourcesOf = sorted.map((r) => new Set([r.source]));
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -63,14 +66,25 @@ export function sampleClustering(records: readonly LinkRecord[], links: readonly
     }
     return i;
   };
+  const kept: { ia: number; ib: number; probability: number }[] = [];
   for (const link of links) {
     const u = random();
     const ia = index.get(link.a);
     const ib = index.get(link.b);
     if (ia === undefined || ib === undefined || u >= link.probability) continue;
+    kept.push({ ia, ib, probability: link.probability });
+  }
+  kept.sort((x, y) => y.probability - x.probability || x.ia - y.ia || x.ib - y.ib);
+  for (const { ia, ib } of kept) {
     const ra = find(ia);
     const rb = find(ib);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) continue;
+    const direct = sorted[ia].source === sorted[ib].source;
+    const clash = [...sourcesOf[ra]].some((s) => sourcesOf[rb].has(s));
+    if (clash && !direct) continue;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    for (const s of sourcesOf[drop]) sourcesOf[keep].add(s);
   }
   const groups = new Map<number, LinkRecord[]>();
   sorted.forEach((r, i) => {

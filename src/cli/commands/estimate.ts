@@ -117,6 +117,7 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   const { persons, records } = await readMergedPersons(cwd, join(dir, 'merged.csv'));
   const report = readJsonFile(cwd, join(dir, 'report.json'), 'report.json') as {
     official_total?: number | null;
+    threshold?: number;
     sources?: Array<{ name?: unknown; covers?: unknown }>;
   };
   if (!Array.isArray(report.sources)) {
@@ -159,7 +160,8 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
     : [];
   let clusterings = null;
   if (flags.draws && flags.draws > 0) {
-    const links = await readCandidateLinks(cwd, dir);
+    const threshold = typeof report.threshold === 'number' ? report.threshold : 0.9;
+    const links = await readCandidateLinks(cwd, dir, threshold);
     clusterings = est.estimateOverClusterings(records, links, sources, options, { draws: flags.draws, seed: flags.seed ?? 1 });
   }
   if (flags.json) {
@@ -281,8 +283,12 @@ function readThresholdRuns(cwd: string, file: string): Array<{ threshold: number
   });
 }
 
-/** Candidate links with probabilities: accepted links (links.csv) and uncertain pairs (review.csv), each pair once. */
-async function readCandidateLinks(cwd: string, dir: string): Promise<CandidateLink[]> {
+/**
+ * Candidate links with probabilities: accepted links (links.csv) and uncertain pairs below the threshold
+ * (review.csv), each pair once. Review pairs at or above the threshold that the merge left apart were refused by its
+ * guards (one record per duplicate-free list, chain guard, names judged different) and stay apart.
+ */
+async function readCandidateLinks(cwd: string, dir: string, threshold: number): Promise<CandidateLink[]> {
   const seen = new Map<string, CandidateLink>();
   for (const name of ['links.csv', 'review.csv']) {
     const file = join(dir, name);
@@ -293,6 +299,7 @@ async function readCandidateLinks(cwd: string, dir: string): Promise<CandidateLi
       if (!(probability >= 0 && probability <= 1)) {
         throw new ReconError('CSV_MALFORMED', `${name}: probability "${cells.probability}" is not between 0 and 1`, { file, line });
       }
+      if (name === 'review.csv' && probability >= threshold) continue;
       const [a, b] = [cells.record_a, cells.record_b].sort(compareStrings);
       const id = `${a}\u0000${b}`;
       if (!seen.has(id)) seen.set(id, { a, b, probability });
