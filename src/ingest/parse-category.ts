@@ -11,7 +11,8 @@ const STEMS: ReadonlyArray<readonly [Category, readonly string[]]> = [
   ['security', [
     'военн', 'полиц', 'кнб', 'мвд', 'овд', 'дп', 'нацгвард', 'национальн гвард', 'национальной гвард', 'гвард',
     'органов', 'правоохран', 'силов', 'спецназ', 'солдат', 'сарбаз', 'аскери', 'аскер', 'иим', 'укк', 'улттык улан',
-    'улан', 'офицер', 'сержант', 'лейтенант', 'капитан', 'майор', 'полковник', 'рядов', 'курсант', 'погранич',
+    'улан', 'офицер', 'сержант', 'лейтенант', 'капитан', 'майор', 'полковник', 'подполковник', 'генерал', 'прапорщик',
+    'ефрейтор', 'рядов', 'курсант', 'погранич',
     'контрактник', 'срочник', 'military', 'police', 'soldier', 'servicem', 'security', 'national guard', 'guard',
     'officer', 'army', 'law enforcement', 'armed forces', 'special forces', 'knb', 'mvd',
   ]],
@@ -21,7 +22,11 @@ const STEMS: ReadonlyArray<readonly [Category, readonly string[]]> = [
     'бала', 'civil', 'resident', 'bystander', 'protester', 'journalist', 'child', 'student', 'passer', 'non-combatant',
     'noncombatant',
   ]],
-  ['other', ['друг', 'иное', 'иные', 'иной', 'проч', 'other', 'баска']],
+  // Other: deaths in custody and anything the list itself calls "other".
+  ['other', [
+    'друг', 'иное', 'иные', 'иной', 'проч', 'other', 'баска', 'под стражей', 'стражей', 'задержан', 'арестован', 'сизо',
+    'изолятор', 'заключен', 'custody', 'detain', 'detention', 'prisoner', 'arrested', 'камауда', 'усталган',
+  ]],
 ];
 
 /** One alternation per category; a stem must start a word. */

@@ -55,3 +55,30 @@ export function foldToLatin(text: string): string {
 export function foldKey(text: string): string {
   return foldToLatin(text).replace(/[^a-z0-9]+/g, '');
 }
+
+/** Letter groups that romanisations (English, German, French, Kazakh Latin) write differently, longest first. */
+const SKELETON_GROUPS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/([aeiou])j(?![aeiou])/g, '$1i'], // German й: Kostanaj = Kostanay
+  [/tsch|dsch|sch|tch|dzh|zh|sh|ch|dj|ts|tz|j|z|s|c|x/g, 's'],
+  [/kh|gh|ck|q/g, 'k'],
+  [/ou/g, 'u'],
+  [/oe/g, 'o'],
+  [/ue/g, 'u'],
+  [/ae/g, 'a'],
+  [/ph/g, 'f'],
+  [/h/g, ''],
+  [/y/g, 'i'],
+  [/w/g, 'v'],
+  [/([a-z])\1+/g, '$1'],
+];
+
+/**
+ * A coarse spelling-independent key for a folded key: all sibilants (s, z, sh, zh, ch, sch, tsch, j...) are one
+ * class, y = i, ou = u, doubled letters single. Used only as a last resort, when it points to one place alone.
+ * Example: skeletonKey(foldKey('Schanaosen')) === skeletonKey(foldKey('Жанаозен'))
+ */
+export function skeletonKey(key: string): string {
+  let s = key;
+  for (const [pattern, replacement] of SKELETON_GROUPS) s = s.replace(pattern, replacement);
+  return s;
+}

@@ -1,6 +1,6 @@
 // Resolves a free-text place cell (`г. Алматы, Алмалинский район`, `Алматинская обл., Талгар`) to gazetteer ids.
 // Pure: a folded-key index built once from the gazetteer tables; no I/O, no randomness.
-import { foldKey } from './fold-text.js';
+import { foldKey, skeletonKey } from './fold-text.js';
 import {
   DISTRICTS, PLACES, REGIONS,
   type GazetteerDistrict, type GazetteerPlace, type GazetteerRegion,
@@ -58,6 +58,7 @@ const MARKER_RANK: Readonly<Record<Marker, number>> = { village: 4, city: 3, non
 const KIND_RANK: Readonly<Record<GazetteerPlace['kind'], number>> = { village: 4, town: 3, city: 2 };
 
 const index = buildIndex();
+const skeletonIndex = buildSkeletonIndex(index);
 const placeById = new Map(PLACES.map((p) => [p.id, p]));
 const regionById = new Map(REGIONS.map((r) => [r.id, r]));
 
@@ -84,6 +85,36 @@ function buildIndex(): Map<string, IndexEntry> {
   return map;
 }
 
+/**
+ * Skeleton → entry, for skeletons that lead to one place, region or district only (ambiguous skeletons are dropped).
+ * Keys shorter than 4 letters are left out: too many words share their skeleton.
+ */
+function buildSkeletonIndex(exact: Map<string, IndexEntry>): Map<string, IndexEntry> {
+  const byId = new Map<string, { entry: IndexEntry; ids: Set<string> }>();
+  for (const [key, entry] of exact) {
+    if (key.length < 4) continue;
+    const skel = skeletonKey(key);
+    const ids = [
+      ...(entry.places ?? []).map((p) => `place:${p.id}`),
+      ...(entry.region ? [`region:${entry.region.id}`] : []),
+      ...(entry.districts ?? []).map((d) => `district:${d.id}`),
+    ];
+    const slot = byId.get(skel);
+    if (!slot) byId.set(skel, { entry, ids: new Set(ids) });
+    else {
+      for (const id of ids) slot.ids.add(id);
+      // Same ids under another key (e.g. Taraz, Taras): keep the richer entry.
+      if (ids.length > (slot.entry.places?.length ?? 0) + (slot.entry.region ? 1 : 0) + (slot.entry.districts?.length ?? 0)) slot.entry = entry;
+    }
+  }
+  const out = new Map<string, IndexEntry>();
+  for (const [skel, { entry, ids }] of byId) {
+    const n = (entry.places?.length ?? 0) + (entry.region ? 1 : 0) + (entry.districts?.length ?? 0);
+    if (ids.size === n) out.set(skel, entry);
+  }
+  return out;
+}
+
 /** Folded keys of a name list, with the Russian adjective case forms (-ская/-ской/-скую, -ский/-ского/-ском). */
 function nameKeys(names: readonly string[]): string[] {
   const keys = new Set<string>();
@@ -103,17 +134,18 @@ interface Hit {
   order: number;
 }
 
+/** Exact key, then with a case ending removed, then by spelling skeleton (German and French romanisations). */
 function lookupKey(key: string): IndexEntry | undefined {
   const direct = index.get(key);
   if (direct) return direct;
-  if (key.length < 5) return undefined;
+  if (key.length < 5) return key.length >= 4 ? skeletonIndex.get(skeletonKey(key)) : undefined;
   for (const suffix of INFLECTION_SUFFIXES) {
     if (!key.endsWith(suffix) || key.length - suffix.length < 3) continue;
     const stem = key.slice(0, -suffix.length);
     const hit = index.get(stem) ?? (suffix === 'e' ? index.get(stem + 'a') : undefined);
     if (hit) return hit;
   }
-  return undefined;
+  return key.length >= 4 ? skeletonIndex.get(skeletonKey(key)) : undefined;
 }
 
 interface Segment {

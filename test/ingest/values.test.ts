@@ -62,7 +62,9 @@ describe('parseCategory', () => {
     ['сотрудник органов', 'security'], ['сотрудник', 'security'], ['сарбаз', 'security'],
     ['әскери қызметші', 'security'], ['полиция қызметкері', 'security'], ['police', 'security'],
     ['Military', 'security'], ['soldier', 'security'], ['serviceman', 'security'], ['security officer', 'security'],
-    ['National Guard', 'security'], ['other', 'other'], ['другое', 'other'], ['басқа', 'other'],
+    ['National Guard', 'security'], ['Ұлттық ұлан сарбазы', 'security'], ['ҰҚК қызметкері', 'security'],
+    ['подполковник', 'security'], ['other', 'other'], ['другое', 'other'], ['басқа', 'other'],
+    ['умер под стражей', 'other'], ['died in custody', 'other'],
     ['полицейский (по данным родных — мирный житель)', 'security'],
   ])('%j → %s', (text, category) => {
     expect(parseCategory(text)).toBe(category);

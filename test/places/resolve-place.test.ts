@@ -68,6 +68,16 @@ describe('resolvePlace: regions and compound cells', () => {
   });
 });
 
+describe('resolvePlace: German and French romanisations, by spelling skeleton', () => {
+  it.each([
+    ['Schymkent', 'shymkent'], ['Chymkent', 'shymkent'], ['Atyraou', 'atyrau'], ['Taras', 'taraz'],
+    ['Schanaosen', 'zhanaozen'], ['Kokschetau', 'kokshetau'], ['Pawlodar', 'pavlodar'], ['Kostanaj', 'kostanay'],
+    ['Oust-Kamenogorsk', 'oskemen'], ['Dschambul', 'taraz'], ['Aqtoebe', 'aktobe'],
+  ])('%s → %s', (text, id) => {
+    expect(resolvePlace(text)).toMatchObject({ place: id, known: true });
+  });
+});
+
 describe('labels and the gazetteer', () => {
   it('gives Latin display names', () => {
     expect(placeLabel('almaty')).toBe('Almaty');
