@@ -116,6 +116,12 @@ describe('reconcile estimate', () => {
     expect(r.stdout).toMatch(/Over 20 clusterings sampled from the link probabilities \(seed 3\)/);
   });
 
+  it('accepts an absolute OUT path from another working folder', async () => {
+    const r = await run(['estimate', out, '--markdown'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('## Population estimate')).toBe(true);
+  });
+
   it.each([
     { what: 'a missing folder', args: ['estimate', 'nowhere'], code: 3, message: /merged\.csv not found/ },
     { what: 'an unknown list', args: ['estimate', 'out', '--lists', 'media,press'], code: 2, message: /unknown list "press"/ },
