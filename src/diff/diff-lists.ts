@@ -224,18 +224,11 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Headers in file order: the interpreted ones, then any others the records carry (ingestion keeps them in cells). */
 function headersOf(src: IngestedSource): string[] {
   const hs = Object.keys(src.columns);
-  const seen = new Set(hs);
-  for (const r of [...src.records, ...src.rejected]) {
-    for (const h of Object.keys(r.cells)) {
-      if (!seen.has(h)) {
-        seen.add(h);
-        hs.push(h);
-      }
-    }
-    break;
-  }
+  const first = src.records[0] ?? src.rejected[0];
+  if (first) for (const h of Object.keys(first.cells)) if (!hs.includes(h)) hs.push(h);
   return hs;
 }
 

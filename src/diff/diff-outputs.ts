@@ -72,7 +72,6 @@ function personView(p: OutputPerson): PersonView {
  */
 export function diffOutputs(oldOut: OutputData, newOut: OutputData): OutputDiff {
   const align = alignRecords(oldOut.records, newOut.records);
-  const oldRec = new Map(oldOut.records.map((r) => [r.key, r]));
   const newRec = new Map(newOut.records.map((r) => [r.key, r]));
   const alignedNew = new Set(align.values());
 

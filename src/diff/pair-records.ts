@@ -1,6 +1,5 @@
 // Pairing of records across two versions: exact keys in order, then a one-to-one assignment by name similarity
 // (greedy by score, ties broken by position), and detection of records that moved out of order. Pure.
-import { compareStrings } from '../core/compare.js';
 import { compareNames, nameBlockingKeys, parseName } from '../names/index.js';
 import type { NameComparison, NameInput, ParsedName } from '../names/types.js';
 
@@ -150,9 +149,4 @@ export function findMoved(pairs: ReadonlyArray<readonly [number, number]>): bool
     t = prev[t];
   }
   return moved;
-}
-
-/** Sorts strings in codepoint order (a copy). */
-export function sortedStrings(xs: Iterable<string>): string[] {
-  return [...xs].sort(compareStrings);
 }

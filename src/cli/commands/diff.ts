@@ -74,17 +74,13 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** Prints any failure the way users read them; `diff` exits 2 for every trouble. */
+/** Prints any failure the way every command does, but exits 2 for every trouble, as diff(1) does. */
 async function reportDiffTrouble(err: unknown, io: CliIO): Promise<number> {
-  const { ReconError } = await import('../../core/errors.js');
-  if (err instanceof ReconError) {
-    io.stderr.write(`reconcile: error: ${err.format()}\n`);
-    if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
-  } else {
-    const e = err as Error;
-    io.stderr.write(`reconcile: internal error: ${e?.message ?? String(err)}\n`);
-    if (io.env.RECONCILE_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
-    else io.stderr.write('This is a bug. Please report it with the command you ran (set RECONCILE_DEBUG=1 for a stack trace).\n');
+  try {
+    const { reportError } = await import('../run-cli.js');
+    reportError(err, io);
+  } catch {
+    io.stderr.write(`reconcile: error: ${(err as Error)?.message ?? String(err)}\n`);
   }
   return 2;
 }
