@@ -58,7 +58,10 @@ export function nameBlockingKeys(p: ParsedName): string[] {
     for (const o of g) {
       if (o === t) continue;
       other = true;
-      keys.add(`n:${k}|${firstClass(o)}`);
+      const fc = firstClass(o);
+      // A Latin `Y.` initial may stand for Е, Ю, Я, Ы: key it under every vowel class.
+      if (fc === '*') for (const v of ['A', 'E', 'I', 'U']) keys.add(`n:${k}|${v}`);
+      else keys.add(`n:${k}|${fc}`);
       // Compound given names also meet their parts written apart (Касым-Жомарт / Касым Жомарт).
       if (!o.initial && o.parts.length > 1) keys.add(`n:${k}|${firstClass(o, 1)}`);
     }

@@ -2,7 +2,7 @@
 // stem, suffix, initial class), a sex hint with its evidence and display forms. Pure; never throws.
 import type { Sex } from '../core/types.js';
 import { cleanText, evidenceScript, majorityScript, repairWord, scriptOfChar, KAZAKH_LETTERS } from './clean-text.js';
-import { FEMALE_GIVEN, MALE_GIVEN } from './given-names.js';
+import { FEMALE_GIVEN, MALE_GIVEN, MALE_IN_A } from './given-names.js';
 import { canonWord, displayCyrillicWord, displayLatinWord, foldKazakh, lowerWord, titleCase } from './romanize.js';
 import { applyConvention, detectConvention, skeletonOf, type LatinConvention } from './skeleton.js';
 import type { NameInput, NameRole, NameToken, ParsedName } from './types.js';
@@ -81,12 +81,18 @@ function givenSexMap(): Map<string, Sex> {
   return m;
 }
 
-/** Sex suggested by a given name: the list, then Kazakh element endings. Null when unknown. */
+let maleInA: Set<string> | null = null;
+
+/** Sex suggested by a given name: the list, then endings (-гүл female, -бек/-бай/-бол/-хан/-жан male, -а/-я female). */
 export function givenNameSex(canon: string, skel: string): Sex | null {
   const listed = givenSexMap().get(skel);
   if (listed) return listed;
-  if (/(gul|gül|gyl|kul)$/.test(canon)) return 'F';
+  if (/(gul|gyl|kul)$/.test(canon)) return 'F';
   if (/(bek|bai|bay|bol|khan|kan|zhan|han|jan|bolat|bulat|murat)$/.test(canon) && canon.length > 4) return 'M';
+  if (/[^aeiou](a|ya|ia)$/.test(canon) && canon.length >= 4) {
+    if (!maleInA) maleInA = new Set(MALE_IN_A.split(/\s+/).filter((w) => w).map((w) => skeletonOf(canonWord(w))));
+    return maleInA.has(skel) ? 'M' : 'F';
+  }
   return null;
 }
 
@@ -152,9 +158,16 @@ function splitInitials(word: string, out: RawWord[]): void {
 /** Splits the cleaned string into words and initials, joining detached patronymic particles (`Кемел ұлы`). */
 function splitWords(cleaned: string): RawWord[] {
   const out: RawWord[] = [];
-  for (const w of cleaned.split(' ')) {
-    const word = w.replace(/^[-'.]+|[-']+$/g, '');
+  const hasLower = /\p{Ll}{2}/u.test(cleaned);
+  const words = cleaned.split(' ');
+  for (let wi = 0; wi < words.length; wi++) {
+    const word = words[wi].replace(/^[-'.]+|[-']+$/g, '');
     if (!/\p{L}/u.test(word)) continue;
+    // Initials written without dots after a surname: Токаев КЖ, Ахметов ЕС (only when other words are in lower case).
+    if (wi > 0 && hasLower && /^\p{Lu}{2,3}$/u.test(word) && !/^(ЛИ|ЦОЙ|КИМ|ПАК|ТЕН|LI|LEE|KIM|PAK|TEN|TSOI|TSOY|CHOI)$/u.test(word)) {
+      for (const ch of word) out.push({ text: ch, initial: true, initialParts: [ch] });
+      continue;
+    }
     if (word.includes('.')) splitInitials(word, out);
     else if (Array.from(word).filter((ch) => /\p{L}/u.test(ch)).length === 1 && !word.includes('-')) {
       out.push({ text: word, initial: true, initialParts: [word] });

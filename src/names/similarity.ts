@@ -1,5 +1,6 @@
 // Weighted edit similarity of two phonetic skeletons. Drift vowel swaps, voicing pairs (d/t, b/p, g/k, z/s, v/f) and
-// sibilant confusions (ж/ш, ц/с) cost half; glide and vowel insertions cost 0.8–0.9; adjacent transpositions (typing) cost 0.7.
+// sibilant confusions (ж/ш, ц/с) cost half; insertions cost 0.8 (glide), 1 (vowel), 1.2 (consonant); adjacent
+// transpositions (typing) cost 0.7.
 // Pure and allocation-free for skeletons up to 63 letters (two reusable rows).
 
 const MAX = 64;
@@ -29,25 +30,30 @@ function substCost(a: number, b: number): number {
   return a < 128 && b < 128 ? SUBST[a * 128 + b] : a === b ? 0 : 1;
 }
 
-/** Insertion or deletion cost of one skeleton letter: the glide/vowel I is cheap, other vowels cheaper than consonants. */
-function indelCost(c: number): number {
+/**
+ * Insertion or deletion cost of one skeleton letter after `prev` (0 at the start): the glide/vowel I costs 0.8, other
+ * vowels 1, consonants 1.2 (a dropped consonant usually makes another name: Исаков / Искаков), except g after n
+ * (ң written нг: Жеңіс / Женгис).
+ */
+function indelCost(c: number, prev = 0): number {
   if (c === 73) return 0.8;
-  if (c === 65 || c === 85 || c === 69) return 0.9;
-  return 1;
+  if (c === 65 || c === 85 || c === 69) return 1;
+  if (c === 103 && prev === 110) return 0.5;
+  return 1.2;
 }
 
 /**
  * Weighted Damerau–Levenshtein distance between two skeletons.
  *
  * @example skeletonDistance('tUKAv', 'tUKAv') // 0
- * @example skeletonDistance('Jmbl', 'JAmbl') // 0.9
+ * @example skeletonDistance('Jmbl', 'JAmbl') // 1
  */
 export function skeletonDistance(a: string, b: string): number {
   const n = a.length;
   const m = b.length;
   if (n === 0) {
     let c = 0;
-    for (let j = 0; j < m; j++) c += indelCost(b.charCodeAt(j));
+    for (let j = 0; j < m; j++) c += indelCost(b.charCodeAt(j), j > 0 ? b.charCodeAt(j - 1) : 0);
     return c;
   }
   if (m === 0) return skeletonDistance(b, a);
@@ -61,19 +67,20 @@ export function skeletonDistance(a: string, b: string): number {
   let prev = rowB;
   let cur = rowC;
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1));
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1), j > 1 ? b.charCodeAt(j - 2) : 0);
   for (let i = 1; i <= n; i++) {
     const ca = a.charCodeAt(i - 1);
-    cur[0] = prev[0] + indelCost(ca);
+    const pa = i > 1 ? a.charCodeAt(i - 2) : 0;
+    cur[0] = prev[0] + indelCost(ca, pa);
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
       let sc = substCost(ca, cb);
       // A different first sound makes another name (Калиев / Галиев, Ерлан / Арлан) unless the letters are ambiguous.
       if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
       let v = prev[j - 1] + sc;
-      const del = prev[j] + indelCost(ca);
+      const del = prev[j] + indelCost(ca, pa);
       if (del < v) v = del;
-      const ins = cur[j - 1] + indelCost(cb);
+      const ins = cur[j - 1] + indelCost(cb, j > 1 ? b.charCodeAt(j - 2) : 0);
       if (ins < v) v = ins;
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
         const t = prev2[j - 2] + 0.7;
@@ -98,8 +105,8 @@ export function boundedSkeletonDistance(a: string, b: string, limit: number): nu
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) return skeletonDistance(a, b);
-  // Length difference alone costs at least 0.8 per letter.
-  if (Math.abs(n - m) * 0.8 > limit) return limit + 1;
+  // Length difference alone costs at least 0.5 per letter.
+  if (Math.abs(n - m) * 0.5 > limit) return limit + 1;
   if (m + 1 > rowA.length) {
     rowA = new Float64Array(m + 1);
     rowB = new Float64Array(m + 1);
@@ -109,19 +116,20 @@ export function boundedSkeletonDistance(a: string, b: string, limit: number): nu
   let prev = rowB;
   let cur = rowC;
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1));
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1), j > 1 ? b.charCodeAt(j - 2) : 0);
   for (let i = 1; i <= n; i++) {
     const ca = a.charCodeAt(i - 1);
-    cur[0] = prev[0] + indelCost(ca);
+    const pa = i > 1 ? a.charCodeAt(i - 2) : 0;
+    cur[0] = prev[0] + indelCost(ca, pa);
     let rowMin = cur[0];
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
       let sc = substCost(ca, cb);
       if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
       let v = prev[j - 1] + sc;
-      const del = prev[j] + indelCost(ca);
+      const del = prev[j] + indelCost(ca, pa);
       if (del < v) v = del;
-      const ins = cur[j - 1] + indelCost(cb);
+      const ins = cur[j - 1] + indelCost(cb, j > 1 ? b.charCodeAt(j - 2) : 0);
       if (ins < v) v = ins;
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
         const t = prev2[j - 2] + 0.7;

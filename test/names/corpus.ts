@@ -1,7 +1,7 @@
 // Builds the labelled corpus (pairs with a label and a phenomenon) and scores the engine's default decision on it.
 import { compareNames, parseName } from '../../src/names/index.js';
 import type { NameInput } from '../../src/names/index.js';
-import { DIFFERENT_PAIRS, UNCERTAIN_PAIRS, type PairLabel } from './corpus-pairs.js';
+import { DIFFERENT_PAIRS, SAME_PAIRS, UNCERTAIN_PAIRS, type PairLabel } from './corpus-pairs.js';
 import { SAME_GROUPS, SPLIT_PAIRS } from './corpus-same.js';
 
 export interface LabelledPair {
@@ -27,6 +27,7 @@ export function buildCorpus(): LabelledPair[] {
       }
     }
   }
+  for (const [a, b, tag] of SAME_PAIRS) out.push({ a, b, label: 'same', phenomenon: tag });
   for (const [parts, s] of SPLIT_PAIRS) out.push({ a: parts, b: s, label: 'same', phenomenon: 'split-columns' });
   for (const [a, b, tag] of DIFFERENT_PAIRS) out.push({ a, b, label: 'different', phenomenon: tag });
   for (const [a, b, tag] of UNCERTAIN_PAIRS) out.push({ a, b, label: 'uncertain', phenomenon: tag });
