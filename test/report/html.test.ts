@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/build-report.js';
 import { renderReportHtml } from '../../src/report/render-html.js';
-import { escapeHtml, truncateLabel } from '../../src/report/svg/escape.js';
+import { escapeHtml, fitLabel } from '../../src/report/svg/escape.js';
 import { axisTicks, niceStep } from '../../src/report/svg/scale.js';
 import { drawUpsetChart } from '../../src/report/svg/upset-chart.js';
 
@@ -263,9 +263,11 @@ describe('chart helpers', () => {
     expect(escapeHtml('a\u0000b\u001bc\td')).toBe('a\ufffdb\ufffdc\td');
   });
 
-  it('truncates by code points', () => {
-    expect(truncateLabel('Қызылорда облысы', 9)).toBe('Қызылорд…');
-    expect(truncateLabel('Almaty', 9)).toBe('Almaty');
+  it('cuts labels to the space they have, wide letters counting more', () => {
+    expect(fitLabel('Almaty', 140, 14)).toBe('Almaty');
+    expect(fitLabel('Petropavl and the villages around it', 120, 14)).toBe('Petropavl an…');
+    expect(fitLabel('ШШШШШШШШШШШШШШШШ', 120, 14)).toBe('ШШШШШШШ…');
+    expect(fitLabel('Қызылорда облысы', 100, 14)).toBe('Қызылорда …');
   });
 
   it('limits the UpSet chart to maxColumns', () => {

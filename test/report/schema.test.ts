@@ -213,5 +213,5 @@ describe('report.json of the January 2022 fixtures', () => {
     expect(report.linked_records + report.rejected_records).toBe(report.records);
     expect(report.capture_histories.reduce((n, h) => n + h.persons, 0)).toBe(report.persons);
     expect(report.gap).toBe(report.official_total! - report.persons);
-  });
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 // Bar charts of the report: horizontal bars (one or several series per row), stacked horizontal bars and vertical
 // columns. Pure; rows are drawn in the order given. Colours come from CSS classes set by report.html.
-import { escapeHtml, formatCount, px, truncateLabel } from './escape.js';
+import { escapeHtml, fitLabel, formatCount, textWidthEm } from './escape.js';
 import { svgLine, svgRect, svgText, wrapChart, type ChartFrame } from './frame.js';
 import { axisTicks } from './scale.js';
 
@@ -17,9 +17,8 @@ export interface BarRow {
   cls?: string;
 }
 
-const FONT = 13;
-/** Characters that fit the label column at 14 px (about 0.6 em per character, wide ones included). */
-const LABEL_CHARS = 17;
+/** Font size of labels in px, as set by report.html's style sheet. */
+const FONT = 14;
 
 /** A legend line of coloured squares and series names, starting at (x, y). Returns markup. */
 function drawLegend(series: readonly Series[], x: number, y: number, maxWidth: number): { svg: string; height: number } {
@@ -27,7 +26,7 @@ function drawLegend(series: readonly Series[], x: number, y: number, maxWidth: n
   let cy = y;
   const parts: string[] = [];
   for (const s of series) {
-    const w = 18 + [...s.name].length * FONT * 0.6 + 14;
+    const w = 17 + textWidthEm(s.name) * 12 + 16;
     if (cx + w > x + maxWidth && cx > x) {
       cx = x;
       cy += 20;
@@ -36,6 +35,11 @@ function drawLegend(series: readonly Series[], x: number, y: number, maxWidth: n
     cx += w;
   }
   return { svg: parts.join(''), height: cy - y + 20 };
+}
+
+/** Opens a row group; a label too long for its column gets the full text as the group's tooltip. */
+function openRow(label: string, labelWidth: number): string {
+  return fitLabel(label, labelWidth - 6, FONT) === label ? '<g class="row">' : `<g class="row"><title>${escapeHtml(label)}</title>`;
 }
 
 /** Vertical grid lines and tick labels under a horizontal-bar plot. */
@@ -69,9 +73,7 @@ export function drawBarChart(frame: Omit<ChartFrame, 'width' | 'height'>, series
   const parts: string[] = [legend.svg, drawXAxis(ticks, x0, plotWidth, top, bottom)];
   rows.forEach((row, i) => {
     const y = top + i * rowH + 5;
-    const label = truncateLabel(row.label, LABEL_CHARS);
-    parts.push(label !== row.label ? `<g class="row"><title>${escapeHtml(row.label)}</title>` : '<g class="row">');
-    parts.push(svgText(labelWidth, y + (series.length * barH) / 2 + 4, label, 'label', 'end'));
+    parts.push(openRow(row.label, labelWidth), svgText(labelWidth, y + (series.length * barH) / 2 + 4, fitLabel(row.label, labelWidth - 6, FONT), 'label', 'end'));
     series.forEach((s, j) => {
       const v = row.values[j] ?? 0;
       const w = (v / scaleMax) * plotWidth;
@@ -105,7 +107,7 @@ export function drawStackedBarChart(frame: Omit<ChartFrame, 'width' | 'height'>,
   const parts: string[] = [legend.svg, drawXAxis(ticks, x0, plotWidth, top, bottom)];
   rows.forEach((row, i) => {
     const y = top + i * rowH + 5;
-    parts.push('<g class="row">', svgText(labelWidth, y + barH / 2 + 4, truncateLabel(row.label, 17), 'label', 'end'));
+    parts.push(openRow(row.label, labelWidth), svgText(labelWidth, y + barH / 2 + 4, fitLabel(row.label, labelWidth - 6, FONT), 'label', 'end'));
     let x = x0;
     series.forEach((s, j) => {
       const v = row.values[j] ?? 0;
@@ -157,7 +159,15 @@ export function drawColumnChart(frame: Omit<ChartFrame, 'width' | 'height'>, col
     const h = (c.value / scaleMax) * plotH;
     parts.push('<g class="col">', svgRect(x, bottom - h, slot - 6, h, `bar s0${c.cls ? ' ' + c.cls : ''}`, `${c.tooltip}: ${formatCount(c.value)} ${unit}`));
     if (c.value > 0 && slot >= 20) parts.push(svgText(x + (slot - 6) / 2, bottom - h - 4, formatCount(c.value), 'value', 'middle'));
-    if (i % every === 0 || c.cls === 'muted') parts.push(svgText(x + (slot - 6) / 2, bottom + 16, c.label, 'tick', 'middle'));
+    // Every k-th column is labelled, the "unknown" column always (and its neighbours then not, to avoid overlap).
+    const lastMuted = columns[columns.length - 1]?.cls === 'muted';
+    const labelled = (i % every === 0 && !(lastMuted && i > columns.length - 1 - every)) || (lastMuted && i === columns.length - 1);
+    if (labelled) {
+      const label = fitLabel(c.label, every * slot - 4, 12);
+      const half = (textWidthEm(label) * 12) / 2;
+      const cx = Math.min(Math.max(x + (slot - 6) / 2, left + half), width - 2 - half);
+      parts.push(svgText(cx, bottom + 16, label, 'tick', 'middle'));
+    }
     parts.push('</g>');
   });
   return wrapChart({ ...frame, width, height: bottom + 28 }, parts.join(''));

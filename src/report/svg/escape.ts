@@ -16,12 +16,33 @@ export function escapeHtml(text: string | number): string {
 }
 
 /**
- * Shortens a label to at most `max` characters (code points), ending with an ellipsis when cut.
- * @example truncateLabel('Kyzylorda region', 8) // 'Kyzylor…'
+ * Rough width of a text in a sans-serif font, in ems: wide letters count 1, narrow ones 0.34, the rest 0.62–0.76
+ * (close to DejaVu Sans, a wide fallback font). Generous on purpose, so that labels cut with {@link fitLabel} stay inside their chart.
+ * @example textWidthEm('Almaty') // 3.96
  */
-export function truncateLabel(text: string, max: number): string {
+export function textWidthEm(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (/[ilIjJ.,:;'|!()\[\] ]/.test(ch)) w += 0.34;
+    else if (/[MWШЩЖМЮФmwшщжмюф@%&…]/.test(ch)) w += 1;
+    else if (/[0-9]/.test(ch)) w += 0.64;
+    else if (ch !== ch.toLowerCase()) w += 0.76;
+    else w += 0.62;
+  }
+  return Math.round(w * 100) / 100;
+}
+
+/**
+ * Cuts a label so that it fits `maxPx` at `fontPx`, ending with an ellipsis when cut.
+ * @example fitLabel('Petropavl and the villages around it', 120, 14) // 'Petropavl an…'
+ */
+export function fitLabel(text: string, maxPx: number, fontPx: number): string {
+  const maxEm = maxPx / fontPx;
+  if (textWidthEm(text) <= maxEm) return text;
   const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, Math.max(1, max - 1)).join('') + '…';
+  let n = chars.length;
+  while (n > 1 && textWidthEm(chars.slice(0, n).join('') + '…') > maxEm) n--;
+  return chars.slice(0, n).join('') + '…';
 }
 
 /**

@@ -10,6 +10,8 @@ export interface ChartFrame {
   title: string;
   /** One or two sentences read by screen readers (becomes <desc>). */
   description: string;
+  /** Narrowest rendering in px before the figure scrolls sideways (default: 60% of width, at most 340). */
+  minWidth?: number;
 }
 
 /**
@@ -22,7 +24,7 @@ export function wrapChart(frame: ChartFrame, body: string): string {
   return (
     `<svg class="chart" data-chart="${escapeHtml(frame.kind)}" xmlns="http://www.w3.org/2000/svg" ` +
     `viewBox="0 0 ${px(frame.width)} ${px(frame.height)}" width="${px(frame.width)}" height="${px(frame.height)}" ` +
-    `style="max-width:${px(frame.width)}px;min-width:${px(Math.min(340, Math.round(frame.width * 0.6)))}px" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `style="max-width:${px(frame.width)}px;min-width:${px(frame.minWidth ?? Math.min(340, Math.round(frame.width * 0.6)))}px" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(frame.title)}</title><desc id="${id}-desc">${escapeHtml(frame.description)}</desc>` +
     body +
     '</svg>'

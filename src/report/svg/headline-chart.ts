@@ -22,7 +22,7 @@ export function drawHeadlineChart(input: HeadlineInput): string {
   const width = 520;
   const labelWidth = 130;
   const x0 = labelWidth + 10;
-  const plotWidth = width - x0 - 50;
+  const plotWidth = width - x0 - 62;
   const rowH = 46;
   const top = 10;
   type Row = { label: string; sub: string; value: number; cls: string; lo?: number; hi?: number | null; tip: string };

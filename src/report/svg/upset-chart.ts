@@ -1,6 +1,6 @@
 // The UpSet chart of capture histories: one column per combination of sources, a bar of how many persons exactly
 // that combination names, and below it a dot matrix showing which sources the combination contains. Pure.
-import { escapeHtml, formatCount, px, truncateLabel } from './escape.js';
+import { escapeHtml, fitLabel, formatCount, px } from './escape.js';
 import { svgLine, svgRect, svgText, wrapChart } from './frame.js';
 import { axisTicks } from './scale.js';
 
@@ -53,7 +53,7 @@ export function drawUpsetChart(input: UpsetInput): string {
       '<g class="set">',
       svgRect(setBarWidth - w, cy - 7, w, 14, 'bar setsize', `${s.name}: ${formatCount(s.persons)} persons in all`),
       svgText(setBarWidth - w - 4, cy + 4, formatCount(s.persons), 'value', 'end'),
-      svgText(left - 8, cy + 4, truncateLabel(s.name, 16), 'label', 'end'),
+      svgText(left - 8, cy + 4, fitLabel(s.name, nameWidth - 10, 14), 'label', 'end'),
       '</g>',
     );
   });
@@ -80,6 +80,8 @@ export function drawUpsetChart(input: UpsetInput): string {
       kind: 'upset',
       width,
       height,
+      // Many columns would shrink to illegible dots on a phone: scroll sideways instead.
+      minWidth: Math.min(width, Math.max(340, Math.round(width * 0.5))),
       title: 'Capture histories: which combinations of sources name each person',
       description:
         `${formatCount(total)} persons in ${input.histories.length} combinations of ${input.sources.length} sources. ` +
