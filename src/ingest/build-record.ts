@@ -98,6 +98,22 @@ export class ValueCache {
   }
 }
 
+/** Excel's date serial numbers (days since 1899-12-30), as a date column exported without its format shows them. */
+const EXCEL_SERIAL = /^(\d{5})(?:[.,]0+)?$/;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A date cell: any written form parseDate knows, or an Excel serial number between 1930 and 2099. */
+export function parseDateCell(text: string): string | undefined {
+  const iso = parseDate(text);
+  if (iso !== undefined) return iso;
+  const m = EXCEL_SERIAL.exec(text.trim());
+  if (!m) return undefined;
+  const serial = Number(m[1]);
+  if (serial < 10959 || serial > 73050) return undefined;
+  return new Date(EXCEL_EPOCH_MS + serial * DAY_MS).toISOString().slice(0, 10);
+}
+
 function parseAgeCell(text: string): Cached<number> {
   const age = parseAge(text);
   if (age !== undefined) return { value: age };
@@ -109,7 +125,7 @@ function parseAgeCell(text: string): Cached<number> {
 }
 
 function parseBirthCell(text: string): Cached<never> {
-  const date = parseDate(text);
+  const date = parseDateCell(text);
   if (date !== undefined) return { value: undefined, extra: { birthYear: Number(date.slice(0, 4)), birthDate: date } };
   const year = parseBirthYear(text);
   if (year !== undefined) return { value: undefined, extra: { birthYear: year } };
@@ -129,7 +145,12 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
   const key = `${source}:${row}`;
   const cells: Record<string, string> = {};
   const n = plan.keys.length;
-  for (let i = 0; i < n; i++) if (plan.roles[i] !== 'ignore') cells[plan.keys[i]] = fields[i] ?? '';
+  for (let i = 0; i < n; i++) {
+    if (plan.roles[i] === 'ignore') continue;
+    const value = fields[i] ?? '';
+    if (plan.unnamed[i] && value.trim() === '') continue;
+    cells[plan.keys[i]] = value;
+  }
   const warnings: string[] = [];
   let extra = false;
   for (let i = n; i < fields.length; i++) {
@@ -192,7 +213,7 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
   }
   const death = cell('date_of_death');
   if (!isUnknownValue(death)) {
-    const parsed = cache.get('date', death, parseDate);
+    const parsed = cache.get('date', death, parseDateCell);
     if (parsed !== undefined) record.dateOfDeath = parsed;
     else warnings.push(`date of death "${death}" not understood`);
   }

@@ -92,7 +92,9 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   const input = decoded.utf8 ?? decoded.text;
   const sample = decoded.utf8 ? new TextDecoder().decode(decoded.utf8.subarray(0, SAMPLE_BYTES)) : decoded.text.slice(0, SAMPLE_BYTES);
   if (!/\S/.test(sample) && !hasContent(input)) throw emptyFile(file, 'the file is empty: it has only blank lines');
-  const delimiter = forcedDelimiter ?? detectDelimiter(sample);
+  // Excel's delimiter line: `sep=;` as the first line.
+  const sepLine = /^sep=([^\r\n])[ \t]*(?:\r\n|\n|\r|$)/i.exec(sample);
+  const delimiter = forcedDelimiter ?? (sepLine ? normalizeDelimiter(sepLine[1], file) : detectDelimiter(sample));
 
   const records: SourceRecord[] = [];
   const rejected: RejectedRow[] = [];
@@ -131,6 +133,10 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
       return;
     }
     if (!plan) {
+      if (sepLine && r.line === 1) {
+        warnings.push(`line 1 "${sepLine[0].trim()}" read as the delimiter line Excel writes`);
+        return;
+      }
       if (takeHeader(r)) return;
       above.push(r);
       if (above.length >= HEADER_SEARCH_ROWS) throw missingName(above[0], spec, file);

@@ -3,8 +3,10 @@ import { ReconError } from '../core/errors.js';
 import { COLUMN_ROLES, detectRole, headerKey, type ColumnRole } from './column-roles.js';
 
 export interface ColumnPlan {
-  /** Key of each column in `cells`: the header as written; `Name (2)` for a repeated one; `(column 3)` if empty. */
+  /** Key of each column in `cells`: the header as written (trimmed); `Name (2)` for a repeated one; `(column 3)` if empty. */
   keys: string[];
+  /** True for a column whose header is empty: its cells are kept only when they hold something. */
+  unnamed: boolean[];
   /** Role of each column, undefined when unrecognised (kept in `cells` only). */
   roles: Array<ColumnRole | undefined>;
   /** Index of the column holding each role. */
@@ -37,7 +39,7 @@ export function planColumns(header: readonly string[], overrides: Record<string,
   const keys: string[] = [];
   const seen = new Map<string, number>();
   header.forEach((raw, i) => {
-    const base = raw.trim() === '' ? `(column ${i + 1})` : raw;
+    const base = raw.trim() === '' ? `(column ${i + 1})` : raw.trim();
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     let key = base;
@@ -82,7 +84,8 @@ export function planColumns(header: readonly string[], overrides: Record<string,
     warnings.push(`columns "${keys[taken]}" and "${keys[i]}" both look like ${role}; using "${keys[taken]}"`);
     roles[i] = undefined;
   }
-  return { keys, roles, index, warnings, missing };
+  const unnamed = header.map((h) => h.trim() === '');
+  return { keys, unnamed, roles, index, warnings, missing };
 }
 
 /** True when the plan has a column for the name (full name, surname or given name). */
