@@ -167,7 +167,7 @@ export function diffOutputs(oldOut: OutputData, newOut: OutputData): OutputDiff 
       addedIds.splice(addedIds.indexOf(id), 1);
     }
   } else if (oneToOne.length > 0) {
-    notes.push('person ids were not carried over between the runs (run merge with --previous to keep them): persons were matched through their records only, and id changes are not reported');
+    notes.push('most persons found in both runs have another id (merge keeps ids only with --previous): persons were matched through their records, and id changes are not reported');
   }
 
   const changed: PersonChange[] = [];

@@ -56,6 +56,7 @@ export function recordDetails(v: RecordView): string {
     else if (f === 'birth_date') parts.push(`born ${x}`);
     else if (f === 'source_id') parts.push(`id ${x}`);
     else if (f === 'date_of_death') parts.push(`died ${x}`);
+    else if (f === 'region' && v.fields.place && !v.fields.place.startsWith('?')) continue; // implied by the place
     else parts.push(displayValue(f, x));
   }
   return parts.join(', ');
@@ -69,4 +70,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** How a delimiter reads in a message. */
 export function delimiterName(d: string): string {
   return d === '\t' ? 'tab' : `"${d}"`;
+}
+
+/**
+ * The changes a person reads: a region change that comes with a place change is implied by it and left out
+ * (the CSV and JSON views keep it).
+ */
+export function visibleChanges(changes: readonly FieldChange[]): FieldChange[] {
+  const placeChanged = changes.some((c) => c.field === 'place');
+  return changes.filter((c) => !(placeChanged && c.field === 'region'));
+}
+
+/** A person's id in the new list, with the old one when it differs: `P0012 (was P0007)`. */
+export function personIdText(oldId: string, newId: string): string {
+  return oldId === newId ? newId : `${newId} (was ${oldId})`;
 }

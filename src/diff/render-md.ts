@@ -1,5 +1,5 @@
 // The Markdown view of a diff, for articles and pull requests: a summary table, then one table per kind of change.
-import { changeText, delimiterName, fieldLabel, recordDetails } from './display.js';
+import { changeText, delimiterName, fieldLabel, personIdText, recordDetails, visibleChanges } from './display.js';
 import { formLine, MOVED_SHOWN, pairedByText, personSummary, recordSummary, summaryLine } from './render-text.js';
 import type { ListDiff, OutputDiff, PersonView } from './types.js';
 
@@ -43,7 +43,7 @@ export function renderListMarkdown(d: ListDiff): string {
     out.push('', `## Changed (${d.changed.length})`, '');
     const rows: string[][] = [];
     for (const p of d.changed) {
-      p.changes.forEach((ch, k) => {
+      visibleChanges(p.changes).forEach((ch, k) => {
         const { before, after } = changeText(ch);
         const how = ch.field === 'name' && p.similarity !== undefined ? `paired by ${pairedByText(p)} (${p.similarity.toFixed(2)})` : '';
         rows.push([k === 0 ? `${p.old.row} → ${p.new.row}` : '', k === 0 ? p.new.name : '', fieldLabel(ch.field), before, after, how]);
@@ -116,13 +116,13 @@ export function renderOutputsMarkdown(d: OutputDiff): string {
     out.push('', `## Changed (${p.changed.length})`, '');
     const rows: string[][] = [];
     for (const ch of p.changed) {
-      const lines: Array<[string, string, string]> = ch.changes.map((x) => {
+      const lines: Array<[string, string, string]> = visibleChanges(ch.changes).map((x) => {
         const t = changeText(x);
         return [fieldLabel(x.field), t.before, t.after];
       });
       if (ch.recordsGained.length) lines.push(['records gained', '', ch.recordsGained.join(', ')]);
       if (ch.recordsLost.length) lines.push(['records lost', ch.recordsLost.join(', '), '']);
-      lines.forEach((l, k) => rows.push([k === 0 ? (ch.old.id === ch.new.id ? ch.new.id : `${ch.old.id} → ${ch.new.id}`) : '', k === 0 ? ch.new.name : '', ...l]));
+      lines.forEach((l, k) => rows.push([k === 0 ? personIdText(ch.old.id, ch.new.id) : '', k === 0 ? ch.new.name : '', ...l]));
     }
     out.push(...table(['person', 'name', 'field', 'before', 'after'], rows));
   }

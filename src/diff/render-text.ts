@@ -1,7 +1,7 @@
 // The terminal view of a diff: a summary line, then one section per kind of change. Colour only when asked
 // (the CLI decides from the TTY, NO_COLOR and FORCE_COLOR); the text is the same with and without colour.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { changeText, delimiterName, fieldLabel, plural, recordDetails } from './display.js';
+import { changeText, delimiterName, fieldLabel, plural, recordDetails, visibleChanges } from './display.js';
 import type { ListDiff, OutputDiff, PersonView, RecordPair, RecordView } from './types.js';
 
 /** Moved records listed in the text and Markdown views; a re-sorted list would otherwise fill the screen. */
@@ -39,8 +39,9 @@ export function renderListText(d: ListDiff, options: { color?: boolean } = {}): 
     out.push('', c.bold(`Changed (${d.changed.length})`));
     for (const p of d.changed) {
       out.push(c.yellow(`  ~ ${p.new.name}`) + `  ${rows(p)}${p.moved ? c.dim(', moved') : ''}`);
-      const w = Math.max(...p.changes.map((x) => fieldLabel(x.field).length));
-      for (const ch of p.changes) {
+      const shown = visibleChanges(p.changes);
+      const w = Math.max(...shown.map((x) => fieldLabel(x.field).length));
+      for (const ch of shown) {
         const { before, after } = changeText(ch);
         const why = ch.field === 'name' && p.similarity !== undefined ? c.dim(`  (paired by ${pairedByText(p)}, similarity ${p.similarity.toFixed(2)})`) : '';
         out.push(`      ${fieldLabel(ch.field).padEnd(w)}  ${c.red(before)} → ${c.green(after)}${why}`);
@@ -156,13 +157,13 @@ export function renderOutputsText(d: OutputDiff, options: { color?: boolean } = 
   if (p.changed.length) {
     out.push('', c.bold(`Changed (${p.changed.length})`));
     for (const ch of p.changed) {
-      const id = ch.old.id === ch.new.id ? ch.new.id : `${ch.old.id} → ${ch.new.id}`;
-      out.push(c.yellow(`  ~ ${id} ${ch.new.name}`));
-      const labels = ch.changes.map((x) => fieldLabel(x.field));
+      out.push(c.yellow(`  ~ ${ch.new.id} ${ch.new.name}`) + (ch.old.id === ch.new.id ? '' : c.dim(`  (was ${ch.old.id})`)));
+      const shown = visibleChanges(ch.changes);
+      const labels = shown.map((x) => fieldLabel(x.field));
       if (ch.recordsGained.length) labels.push('records gained');
       if (ch.recordsLost.length) labels.push('records lost');
       const w = Math.max(...labels.map((l) => l.length));
-      for (const x of ch.changes) {
+      for (const x of shown) {
         const { before, after } = changeText(x);
         out.push(`      ${fieldLabel(x.field).padEnd(w)}  ${c.red(before)} → ${c.green(after)}`);
       }

@@ -22,7 +22,7 @@ describe('reconcile diff OLD.csv NEW.csv', () => {
       '  - Байжанов Батыр  row 17',
       '      age  38 → 39',
       '      date of death  2022-01-04 → 2022-01-05',
-      '      place   (none) → Taldykorgan',
+      '      place  (none) → Taldykorgan',
       '      name  Бoгданов Максим → Богданов Максим',
       '  ↕ Ермеков Женис  row 40 → 3',
     ]) {
