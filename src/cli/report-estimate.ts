@@ -53,7 +53,16 @@ export function estimateSection(r: ReconcileResult): EstimateSection | undefined
   let clusterings = null;
   if (r.records.length <= SAMPLING_MAX_RECORDS) {
     const linkRecords: LinkRecord[] = r.records.map((p) => ({ key: p.record.key, source: p.record.source, category: p.record.category, place: p.record.place, region: p.record.region }));
-    const links: CandidateLink[] = [...r.link.links, ...r.link.review].map((l) => ({ a: r.records[l.a].record.key, b: r.records[l.b].record.key, probability: l.probability }));
+    // Accepted links, plus uncertain pairs below the threshold; pairs the merge refused although they scored above the
+    // threshold (one-to-one, chain guard, cannot-link) stay out, and each pair enters once.
+    const seen = new Set<string>();
+    const links: CandidateLink[] = [];
+    for (const l of [...r.link.links, ...r.link.review.filter((p) => p.probability < r.link.threshold)]) {
+      const id = `${l.a}:${l.b}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      links.push({ a: r.records[l.a].record.key, b: r.records[l.b].record.key, probability: l.probability });
+    }
     clusterings = estimateOverClusterings(linkRecords, links, sources, options, { draws: DRAWS, seed: SEED });
   }
   const markdown = renderEstimateMarkdown(result, { thresholds, clusterings });
