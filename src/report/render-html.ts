@@ -133,7 +133,45 @@ function renderEstimate(est: EstimateView): string {
   } else {
     out.push(paragraph(`No estimate could be made${est.reason ? `: ${escapeHtml(est.reason)}` : '.'}`));
   }
-  if (est.notes.length > 0) out.push('<h3>What the estimate assumes</h3>', list(est.notes));
+  if (est.notes.length > 0) out.push('<h3>What the estimate means and assumes</h3>', list(est.notes));
+  if (est.thresholds.length > 0 || est.sampled) {
+    out.push('<h3>How the estimate depends on matching</h3>');
+    out.push(paragraph('The estimate rests on which records were linked as one person. Here it is re-run on the persons found with stricter and looser matching.'));
+    if (est.thresholds.length > 0) {
+      out.push(table(['matching', 'named persons', 'estimate', '95% interval'], est.thresholds.map((t) => [t.label, t.persons ?? '', t.N === null ? 'not estimable' : formatCount(t.N), rangeText(t.lower, t.upper)]), [1, 2]));
+    }
+    const sm = est.sampled;
+    if (sm && sm.low !== null && sm.high !== null) {
+      out.push(
+        paragraph(
+          `Drawing ${formatCount(sm.draws)} alternative linkings at random, each uncertain link held with its estimated probability` +
+            (sm.personsMin !== null && sm.personsMax !== null ? `, the number of named people ranged from ${formatCount(sm.personsMin)} to ${formatCount(sm.personsMax)}` : '') +
+            ` and 95% of the estimates fell between ${formatCount(sm.low)} and ${formatCount(sm.high)}` +
+            (sm.median !== null ? ` (median ${formatCount(sm.median)})` : '') +
+            '. This spread comes from matching alone, on top of the statistical interval above.',
+        ),
+      );
+    }
+  }
+  if (est.models.length > 1) {
+    const shown = est.models.slice(0, 10);
+    out.push(
+      '<h3>Models compared</h3>',
+      paragraph('Each model allows different pairs of lists to be related (a “×” links two lists). Lower AIC fits better for its complexity; the weight is each model’s share of the evidence.'),
+      table(
+        ['model', 'estimate', '95% interval', 'ΔAIC', 'weight'],
+        shown.map((m) => [
+          m.name + (m.saturated ? ' (saturated)' : ''),
+          m.N === null ? (m.reason ? `not estimable: ${m.reason}` : 'not estimable') : formatCount(m.N),
+          rangeText(m.lower, m.upper),
+          m.deltaAic === null ? '' : m.deltaAic.toFixed(1),
+          m.weight === null ? '' : m.weight.toFixed(2),
+        ]),
+        [1, 3, 4],
+      ),
+      est.models.length > shown.length ? paragraph(`<em>${est.models.length - shown.length} more models in report.json.</em>`) : '',
+    );
+  }
   if (est.strata.length > 1 || (est.strata.length === 1 && est.strata[0].stratum !== 'all')) {
     out.push(
       '<h3>By group</h3>',
@@ -143,7 +181,7 @@ function renderEstimate(est: EstimateView): string {
           s.stratum,
           s.persons ?? '',
           s.N === null ? (s.reason ? `not estimable: ${s.reason}` : 'not estimable') : formatCount(s.N),
-          s.lower === null ? '' : `${formatCount(s.lower)}–${s.upper === null ? 'unbounded' : formatCount(s.upper)}`,
+          rangeText(s.lower, s.upper),
           s.method,
         ]),
         [1, 2],
@@ -398,6 +436,12 @@ interface EstimateView {
   strata: Array<{ stratum: string; persons: number | null; N: number | null; lower: number | null; upper: number | null; method: string; reason: string }>;
   notes: string[];
   warnings: string[];
+  /** The estimate re-run on the persons found at other matching thresholds. */
+  thresholds: Array<{ label: string; persons: number | null; N: number | null; lower: number | null; upper: number | null }>;
+  /** The estimate over clusterings sampled from the link probabilities. */
+  sampled: { draws: number; personsMin: number | null; personsMax: number | null; low: number | null; median: number | null; high: number | null } | null;
+  /** Log-linear models compared (unstratified estimate), best first. */
+  models: Array<{ name: string; N: number | null; lower: number | null; upper: number | null; deltaAic: number | null; weight: number | null; saturated: boolean; reason: string }>;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -417,7 +461,7 @@ function strings(x: unknown): string[] {
 }
 
 /** The headline numbers of an estimate object: `{N, lower, upper, method, …}` directly or under `total`. */
-function readTotal(x: Record<string, unknown>): Omit<EstimateView, 'excluded' | 'strata' | 'notes' | 'warnings'> {
+function readTotal(x: Record<string, unknown>): Omit<EstimateView, 'excluded' | 'strata' | 'notes' | 'warnings' | 'thresholds' | 'sampled' | 'models'> {
   const t = isObject(x.total) ? x.total : isObject(x.estimate) ? x.estimate : x;
   const N = num(t.N) ?? num(t.n_hat) ?? num(t.estimate);
   return {
@@ -443,13 +487,53 @@ function readEstimate(value: unknown): EstimateView | null {
       })
     : [];
   const excluded = Array.isArray(value.excluded) ? value.excluded.filter(isObject).map((e) => ({ name: str(e.name), reason: str(e.reason) })) : [];
+  const thresholds = Array.isArray(value.thresholds)
+    ? value.thresholds.filter(isObject).map((t) => {
+        const e = readTotal(t);
+        return { label: str(t.label) || `threshold ${str(t.threshold)}`, persons: num(t.persons), N: e.N, lower: e.lower, upper: e.upper };
+      })
+    : [];
+  const c = value.clusterings;
+  const sampled =
+    isObject(c) && num(c.draws) !== null
+      ? {
+          draws: num(c.draws)!,
+          personsMin: isObject(c.persons) ? num(c.persons.min) : null,
+          personsMax: isObject(c.persons) ? num(c.persons.max) : null,
+          low: isObject(c.N) ? num(c.N.p2_5) : null,
+          median: isObject(c.N) ? num(c.N.median) : null,
+          high: isObject(c.N) ? num(c.N.p97_5) : null,
+        }
+      : null;
+  const comparison = Array.isArray(value.strata) && value.strata.length === 1 && isObject(value.strata[0]) ? value.strata[0].models : null;
+  const models =
+    isObject(comparison) && Array.isArray(comparison.models)
+      ? comparison.models.filter(isObject).map((m) => ({
+          name: str(m.name),
+          N: num(m.N),
+          lower: isObject(m.profile) ? num(m.profile.lower) : null,
+          upper: isObject(m.profile) ? num(m.profile.upper) : null,
+          deltaAic: num(m.deltaAic),
+          weight: num(m.weight),
+          saturated: m.saturated === true,
+          reason: str(m.reason),
+        }))
+      : [];
   return {
     ...total,
     excluded,
     strata,
     notes: strings(value.plainLanguage ?? value.plain_language ?? value.notes),
     warnings: strings(value.warnings),
+    thresholds,
+    sampled,
+    models,
   };
+}
+
+function rangeText(lower: number | null, upper: number | null): string {
+  if (lower === null) return '';
+  return `${formatCount(lower)}–${upper === null ? 'unbounded' : formatCount(upper)}`;
 }
 
 function intervalText(est: EstimateView): string {

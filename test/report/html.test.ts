@@ -225,6 +225,25 @@ describe('the estimate section', () => {
     expect(count(headline, /class="bar estimate"/g)).toBe(1);
   });
 
+  it('shows how the estimate moves with matching and which models were compared', () => {
+    const model = (name: string, N: number, lower: number, upper: number, deltaAic: number, weight: number) => ({ name, N, profile: { lower, upper, mode: N }, deltaAic, weight, saturated: false, estimable: true });
+    const estimate = {
+      ...ESTIMATE,
+      strata: [{ stratum: 'all', persons: 226, estimate: ESTIMATE.total, models: { models: [model('a×b', 262.4, 249.6, 281.9, 0, 0.71), model('independence', 240.2, 236.1, 246.8, 1.8, 0.29)] } }],
+      thresholds: [
+        { label: 'threshold 0.97', threshold: 0.97, persons: 233, estimate: { estimable: true, N: 270.2, lower: 255.1, upper: 291.7 } },
+        { label: 'threshold 0.8', threshold: 0.8, persons: 219, estimate: { estimable: false, N: null, lower: null, upper: null, reason: 'no overlap' } },
+      ],
+      clusterings: { draws: 30, seed: 1, estimable: 30, persons: { min: 221, median: 225, max: 230 }, N: { p2_5: 251.2, median: 261.9, p97_5: 276.4 } },
+    };
+    const section = /<section id="estimate">[\s\S]*?<\/section>/.exec(renderReportHtml(sampleReport({ estimate })))![0];
+    expect(section).toContain('<tr><td>threshold 0.97</td><td class="num">233</td><td class="num">270</td><td>255–292</td></tr>');
+    expect(section).toContain('<tr><td>threshold 0.8</td><td class="num">219</td><td class="num">not estimable</td><td></td></tr>');
+    expect(section).toContain('Drawing 30 alternative linkings at random, each uncertain link held with its estimated probability, the number of named people ranged from 221 to 230 and 95% of the estimates fell between 251 and 276 (median 262).');
+    expect(section).toContain('<tr><td>a×b</td><td class="num">262</td><td>250–282</td><td class="num">0.0</td><td class="num">0.71</td></tr>');
+    expect(section).not.toContain('<h3>By group</h3>');
+  });
+
   it('marks an interval without an upper bound with an arrow', () => {
     const est = { ...ESTIMATE, total: { ...ESTIMATE.total, N: 900, lower: 300, upper: null } };
     const headline = chartOf(renderReportHtml(sampleReport({ estimate: est })), 'headline');
