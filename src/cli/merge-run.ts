@@ -91,13 +91,40 @@ export function readDecisions(path: string): Decision[] {
   });
 }
 
-/** record key → person id from an earlier run's records.csv. */
-export function readPreviousIds(dir: string): Map<string, string> {
+/**
+ * Person ids of an earlier run, per record key. Rows shift when a source is updated, so a record keeps the old id of
+ * the row at the same `source:row` only when the name there is the same; otherwise the old record of the same source
+ * with the same name (when there is exactly one) gives it.
+ */
+export function readPreviousIds(dir: string, sources: readonly IngestedSource[]): Map<string, string> {
   const file = join(dir, 'records.csv');
   const text = readInputFile(file, "previous run's records.csv").toString('utf8').replace(/^\uFEFF/, '');
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch (e) {
+    throw new ReconError('BAD_CONFIG', `not a records.csv written by merge (${(e as Error).message})`, { file });
+  }
+  const byKey = new Map<string, { name: string; id: string }>();
+  const byName = new Map<string, string | null>();
+  for (const r of rows) {
+    if (!r.person_id) continue;
+    byKey.set(`${r.source}:${r.row}`, { name: r.name ?? '', id: r.person_id });
+    const nameKey = `${r.source}\u0000${r.name ?? ''}`;
+    byName.set(nameKey, byName.has(nameKey) ? null : r.person_id);
+  }
   const map = new Map<string, string>();
-  for (const r of rows) if (r.person_id) map.set(`${r.source}:${r.row}`, r.person_id);
+  for (const s of sources) {
+    for (const rec of s.records) {
+      const same = byKey.get(rec.key);
+      if (same && same.name === rec.rawName) {
+        map.set(rec.key, same.id);
+        continue;
+      }
+      const byNameId = byName.get(`${s.name}\u0000${rec.rawName}`);
+      if (byNameId) map.set(rec.key, byNameId);
+    }
+  }
   return map;
 }
 
@@ -166,12 +193,12 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
   const sources = resolveSources(args, flags, config);
   const model = flags.model ? readModel(flags.model) : undefined;
   const decisions = flags.decisions ? readDecisions(flags.decisions) : undefined;
-  const previous = flags.previous ? readPreviousIds(flags.previous) : undefined;
 
   const progress = createProgress(io, !flags.quiet);
   progress.stage('ingest', 'start');
   const ingested = ingestAll(sources, flags, (name) => progress.stage(`ingest ${name}`, 'start'));
   progress.stage('ingest', 'end');
+  const previous = flags.previous ? readPreviousIds(flags.previous, ingested) : undefined;
 
   const result = reconcile(ingested, {
     officialTotal: config.officialTotal,
