@@ -114,9 +114,15 @@ export function kazakhPatronymic(father: string, sex: Sex, apart = false): strin
   return father + (apart ? ' ' : '') + (sex === 'F' ? 'қызы' : 'ұлы');
 }
 
+const PARSED = new Map<string, { stem: string; suffix: string }>();
+
 function parseKazakhSurname(entry: string): Surname {
-  const [stem, suffix] = entry.split(':');
-  return { stem, suffix, type: 'ov' };
+  let p = PARSED.get(entry);
+  if (!p) {
+    const [stem, suffix] = entry.split(':');
+    PARSED.set(entry, (p = { stem, suffix }));
+  }
+  return { stem: p.stem, suffix: p.suffix, type: 'ov' };
 }
 
 function suffixForStem(stem: string): string {
@@ -139,12 +145,16 @@ function drawAge(rng: Rng): number {
   return Math.min(70, 18 + Math.round(Math.exp(2.35 + 0.6 * rng.normal())));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function birthDateFor(age: number, rng: Rng): string {
-  // Born on day `d` of the year; a birthday in 1–4 January means the birthday had passed by the death.
-  const day = rng.range(1, 365);
+  // Born on day `day` of the year; a birthday in 1–4 January means the birthday had passed by the death.
+  let day = rng.range(1, 365);
   const year = day <= 4 ? 2022 - age : 2021 - age;
-  const date = new Date(Date.UTC(year, 0, day));
-  return date.toISOString().slice(0, 10);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  let month = 0;
+  while (day > MONTH_DAYS[month] + (month === 1 && leap ? 1 : 0)) day -= MONTH_DAYS[month] + (month++ === 1 && leap ? 1 : 0);
+  return `${year}-${month < 9 ? '0' : ''}${month + 1}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function drawEthnicity(rng: Rng): Ethnicity {

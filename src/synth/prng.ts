@@ -25,12 +25,17 @@ function hashSeed(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
+// Sum of weights per table (tables are constants, so their identity is a safe key).
+const TOTALS = new WeakMap<object, number>();
+
 /** A seeded random stream with the few draws the generator needs. */
 export class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
+  /** Number of draws so far (lets callers cache results that used no randomness). */
+  draws = 0;
 
   constructor(seed: string) {
     [this.a, this.b, this.c, this.d] = hashSeed(seed);
@@ -39,6 +44,7 @@ export class Rng {
 
   /** Uniform float in [0, 1). */
   next(): number {
+    this.draws++;
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
@@ -69,12 +75,16 @@ export class Rng {
 
   /** Picks a key of a weight table; weights need not sum to 1. Keys are visited in array order. */
   weighted<T>(table: ReadonlyArray<readonly [T, number]>): T {
-    let total = 0;
-    for (const [, w] of table) total += w;
+    let total = TOTALS.get(table);
+    if (total === undefined) {
+      total = 0;
+      for (let i = 0; i < table.length; i++) total += table[i][1];
+      TOTALS.set(table, total);
+    }
     let x = this.next() * total;
-    for (const [item, w] of table) {
-      x -= w;
-      if (x < 0) return item;
+    for (let i = 0; i < table.length; i++) {
+      x -= table[i][1];
+      if (x < 0) return table[i][0];
     }
     return table[table.length - 1][0];
   }

@@ -10,7 +10,9 @@ import {
   loseKazakhLetters,
   makeTypo,
   romanizeWord,
+  type FoldOptions,
   type LatinScheme,
+  type RomanizeOptions,
   type ScriptId,
   type TypoKind,
 } from './scripts.js';
@@ -84,6 +86,11 @@ export function renderHeader(profile: SourceProfile, rng: Rng): string[] {
 /** Choices a source makes once (label sets), so that a list is internally consistent. */
 export interface SourceStyle {
   sexLabels: [string, string];
+  /** Option objects reused for every record (their identity keys the conversion caches). */
+  foldKazakh: FoldOptions;
+  foldOther: FoldOptions;
+  romanizeEn: RomanizeOptions;
+  romanizePress: RomanizeOptions;
   kzVersion: LatinScheme;
   icaoLegacy: boolean;
   doubleS: number;
@@ -98,13 +105,23 @@ const SEX_LABELS: Record<Lang, Array<[string, string]>> = {
 };
 
 export function chooseStyle(profile: SourceProfile, rng: Rng): SourceStyle {
+  const sexLabels = rng.pick(SEX_LABELS[profile.lang]);
+  const kzVersion = rng.weighted([['kz2021', 70], ['kz2018', 20], ['kz2017', 10]] as const);
+  const icaoLegacy = rng.chance(0.3);
+  const doubleS = rng.pick([0.1, 0.4, 0.7]);
+  const initialYe = rng.pick([0.3, 0.8, 1]);
+  const initialsSpaced = rng.chance(0.3);
   return {
-    sexLabels: rng.pick(SEX_LABELS[profile.lang]),
-    kzVersion: rng.weighted([['kz2021', 70], ['kz2018', 20], ['kz2017', 10]] as const),
-    icaoLegacy: rng.chance(0.3),
-    doubleS: rng.pick([0.1, 0.4, 0.7]),
-    initialYe: rng.pick([0.3, 0.8, 1]),
-    initialsSpaced: rng.chance(0.3),
+    sexLabels,
+    foldKazakh: { russify: profile.russify, kazakh: true },
+    foldOther: { russify: profile.russify, kazakh: false },
+    romanizeEn: { doubleS, initialYe, kazakhDigraphs: 0.15 },
+    romanizePress: { doubleS, initialYe: 1, kazakhDigraphs: 0 },
+    kzVersion,
+    icaoLegacy,
+    doubleS,
+    initialYe,
+    initialsSpaced,
   };
 }
 
@@ -120,6 +137,7 @@ export interface RenderedName {
 
 function convertWord(word: string, script: ScriptId, person: Person, profile: SourceProfile, style: SourceStyle, rng: Rng): string {
   const kazakh = person.ethnicity === 'kazakh';
+  const fold = kazakh ? style.foldKazakh : style.foldOther;
   switch (script) {
     case 'kk-cyrl': {
       let w = word;
@@ -127,21 +145,19 @@ function convertWord(word: string, script: ScriptId, person: Person, profile: So
       return dropYo(w, rng, 0.6);
     }
     case 'ru-cyrl':
-      return dropYo(foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }), rng, 0.75);
+      return dropYo(foldKazakhToRussian(word, rng, fold), rng, 0.75);
     case 'latin-icao':
       return romanizeWord(word, style.icaoLegacy ? 'icao-legacy' : 'icao', rng);
     case 'latin-kz':
       return romanizeWord(word, style.kzVersion, rng);
     case 'latin-en': {
-      const opts = { doubleS: style.doubleS, initialYe: style.initialYe, kazakhDigraphs: 0.15 };
-      const base = kazakh && rng.chance(0.7) ? foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }) : word;
-      return romanizeWord(base, 'en', rng, opts);
+      const base = kazakh && rng.chance(0.7) ? foldKazakhToRussian(word, rng, fold) : word;
+      return romanizeWord(base, 'en', rng, style.romanizeEn);
     }
     case 'latin-de':
     case 'latin-fr': {
-      const opts = { doubleS: style.doubleS, initialYe: 1, kazakhDigraphs: 0 };
-      const base = kazakh ? foldKazakhToRussian(word, rng, { russify: profile.russify, kazakh }) : word;
-      return romanizeWord(base, script === 'latin-de' ? 'de' : 'fr', rng, opts);
+      const base = kazakh ? foldKazakhToRussian(word, rng, fold) : word;
+      return romanizeWord(base, script === 'latin-de' ? 'de' : 'fr', rng, style.romanizePress);
     }
   }
 }
@@ -197,7 +213,11 @@ export function renderName(person: Person, profile: SourceProfile, style: Source
       : russianPatronymic(person.father, sex);
 
   const conv = (s: string): string =>
-    s === '' ? '' : s.split(' ').map((w) => convertWord(w, script, person, profile, style, rng)).join(' ');
+    s === ''
+      ? ''
+      : !s.includes(' ')
+        ? convertWord(s, script, person, profile, style, rng)
+        : s.split(' ').map((w) => convertWord(w, script, person, profile, style, rng)).join(' ');
   surname = conv(surname);
   given = conv(given);
   patronymic = conv(patronymic);

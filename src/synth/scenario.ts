@@ -91,17 +91,56 @@ function selectPersons(persons: Person[], profile: SourceProfile, rng: Rng): { l
   return { listed, duplicates };
 }
 
-function orderKey(p: Person, profile: SourceProfile): string {
-  switch (profile.order) {
-    case 'alpha':
-      return surnameText(p.surname, 'M') + ' ' + p.given;
-    case 'date':
-      return p.dateOfDeath + ' ' + PLACES[p.place].id;
-    case 'place':
-      return PLACES[p.place].id + ' ' + p.dateOfDeath;
-    case 'shuffle':
-      return '';
+const PLACE_RANK: number[] = (() => {
+  const ids = PLACES.map((p, i) => [p.id, i] as const).sort((a, b) => compareStrings(a[0], b[0]));
+  const rank = new Array<number>(PLACES.length);
+  ids.forEach(([, i], r) => (rank[i] = r));
+  return rank;
+})();
+
+/** Per-person sort material, computed once for all sources. */
+interface OrderMaterial {
+  /** Rank of the distinct (male surname + given) strings in codepoint order. */
+  alpha: Int32Array;
+  /** Rank of the date of death among the scenario's distinct dates. */
+  date: Int32Array;
+}
+
+function orderMaterial(persons: Person[]): OrderMaterial {
+  const text = persons.map((p) => surnameText(p.surname, 'M') + ' ' + p.given);
+  const distinct = Array.from(new Set(text)).sort(compareStrings);
+  const rank = new Map(distinct.map((t, i) => [t, i]));
+  const dates = Array.from(new Set(persons.map((p) => p.dateOfDeath))).sort(compareStrings);
+  const dateRank = new Map(dates.map((d, i) => [d, i]));
+  const alpha = new Int32Array(persons.length);
+  const date = new Int32Array(persons.length);
+  for (let i = 0; i < persons.length; i++) {
+    alpha[i] = rank.get(text[i]) ?? 0;
+    date[i] = dateRank.get(persons[i].dateOfDeath) ?? 0;
   }
+  return { alpha, date };
+}
+
+/** Integer sort keys of a source's rows, in the source's habitual order (ties are broken at random later). */
+function orderKeys(rows: PlannedRow[], persons: Person[], m: OrderMaterial, profile: SourceProfile): Float64Array {
+  const keys = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const k = rows[i].person;
+    switch (profile.order) {
+      case 'alpha':
+        keys[i] = m.alpha[k];
+        break;
+      case 'date':
+        keys[i] = m.date[k] * 64 + PLACE_RANK[persons[k].place];
+        break;
+      case 'place':
+        keys[i] = PLACE_RANK[persons[k].place] * 65536 + m.date[k];
+        break;
+      case 'shuffle':
+        break;
+    }
+  }
+  return keys;
 }
 
 const EXTENSIONS: Record<Encoding, string> = {
@@ -127,6 +166,7 @@ export function planScenario(opts: ScenarioOptions): Scenario {
 
   // Which persons are listed by more than one source: unidentified rows prefer persons listed nowhere else.
   const listedBy = new Uint16Array(n);
+  const material = orderMaterial(persons);
   for (const s of selections) for (const p of s.listed) listedBy[p.index]++;
 
   const sources: SourcePlan[] = selections.map(({ profile, listed, duplicates }) => {
@@ -143,10 +183,11 @@ export function planScenario(opts: ScenarioOptions): Scenario {
       for (const r of rng.shuffle(pool.slice()).slice(0, wantUnidentified)) r.unidentified = true;
     }
     // Row order: by the source's habit, ties broken at random.
-    const tie = rows.map(() => rng.next());
-    const keys = rows.map((r) => orderKey(persons[r.person], profile));
+    const tie = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) tie[i] = rng.next();
+    const keys = orderKeys(rows, persons, material, profile);
     const idx = rows.map((_, i) => i);
-    idx.sort((a, b) => compareStrings(keys[a], keys[b]) || tie[a] - tie[b]);
+    idx.sort((a, b) => keys[a] - keys[b] || tie[a] - tie[b]);
     const header = renderHeader(profile, createRng(seed, 'header', profile.name));
     return { profile, fileName: `${profile.name}.csv`, header, rows: idx.map((i) => rows[i]) };
   });
@@ -202,8 +243,8 @@ export const PERSONS_HEADER = [
   'region', 'category', 'family_id', 'relation', 'similar_to', 'similar_kind', 'sources', 'records',
 ];
 
-/** Rows of `truth/persons.csv`, in person-id order. */
-export function personRows(scenario: Scenario): string[][] {
+/** Rows of `truth/persons.csv`, in person-id order (a generator, so a large population streams). */
+export function* personRows(scenario: Scenario): Generator<string[]> {
   const sourcesOf: string[][] = scenario.persons.map(() => []);
   const records = new Uint32Array(scenario.persons.length);
   for (const s of scenario.sources) {
@@ -213,24 +254,27 @@ export function personRows(scenario: Scenario): string[][] {
       records[r.person]++;
     }
   }
-  return scenario.persons.map((p, i) => [
-    p.id,
-    p.ethnicity,
-    p.sex,
-    surnameText(p.surname, p.sex),
-    p.given,
-    p.father,
-    String(p.age),
-    p.birthDate,
-    p.dateOfDeath,
-    PLACES[p.place].id,
-    PLACES[p.place].region,
-    p.category,
-    p.familyId ?? '',
-    p.relation ?? '',
-    p.similarTo ?? '',
-    p.similarKind ?? '',
-    Array.from(new Set(sourcesOf[i])).sort(compareStrings).join(';'),
-    String(records[i]),
-  ]);
+  for (let i = 0; i < scenario.persons.length; i++) {
+    const p = scenario.persons[i];
+    yield [
+      p.id,
+      p.ethnicity,
+      p.sex,
+      surnameText(p.surname, p.sex),
+      p.given,
+      p.father,
+      String(p.age),
+      p.birthDate,
+      p.dateOfDeath,
+      PLACES[p.place].id,
+      PLACES[p.place].region,
+      p.category,
+      p.familyId ?? '',
+      p.relation ?? '',
+      p.similarTo ?? '',
+      p.similarKind ?? '',
+      Array.from(new Set(sourcesOf[i])).sort(compareStrings).join(';'),
+      String(records[i]),
+    ];
+  }
 }

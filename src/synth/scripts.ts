@@ -20,18 +20,24 @@ const VOWELS_CYR = 'аәеёиоөуұүыіэюя';
 const FRONT_VOWELS = 'әөүіе';
 
 function isCyrVowel(ch: string | undefined): boolean {
-  return ch !== undefined && VOWELS_CYR.includes(ch);
+  return ch !== undefined && ch !== '' && VOWELS_CYR.includes(ch);
 }
 function isCyrConsonant(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Cyrillic}/u.test(ch) && !VOWELS_CYR.includes(ch) && ch !== 'ь' && ch !== 'ъ';
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0x0400 && c <= 0x04ff && !VOWELS_CYR.includes(ch) && ch !== 'ь' && ch !== 'ъ';
+}
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase() || ch === 'ı' || ch === 'ə';
 }
 
 /** Upper-cases the first letter of the word and of every hyphen- or space-separated part. */
 export function capitalizeWord(s: string): string {
   let out = '';
   let start = true;
-  for (const ch of s) {
-    if (start && /\p{L}/u.test(ch)) {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (start && isLetter(ch)) {
       out += ch === 'i' ? 'İ' : ch.toUpperCase();
       start = false;
     } else {
@@ -43,13 +49,30 @@ export function capitalizeWord(s: string): string {
 }
 
 function startsUpper(word: string): boolean {
-  const first = Array.from(word)[0] ?? '';
+  const first = word.charAt(0);
   return first !== first.toLowerCase();
 }
 
 /** Turns `İ` produced for Kazakh Latin 2021 back to `I` when the scheme does not use a dotted capital. */
 function capitalizePlain(s: string): string {
   return capitalizeWord(s).replace(/İ/g, 'I');
+}
+
+// Conversions that drew no random number depend only on their input and options: remember them, per options
+// object. This changes no output and no random stream (a cached word would have drawn nothing), and makes a million
+// records fast. Callers should reuse their options objects.
+const CACHES = new WeakMap<object, Map<string, string>>();
+const CACHE_LIMIT = 200_000;
+
+function cached(opts: object, key: string, rng: Rng, compute: () => string): string {
+  let cache = CACHES.get(opts);
+  if (!cache) CACHES.set(opts, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const before = rng.draws;
+  const out = compute();
+  if (rng.draws === before && cache.size < CACHE_LIMIT) cache.set(key, out);
+  return out;
 }
 
 /** Options for folding a Kazakh Cyrillic word to Russian Cyrillic. */
@@ -66,11 +89,15 @@ export interface FoldOptions {
  * @example foldKazakhToRussian('Бауыржан', rng, { russify: 0 }) // 'Бауржан' or 'Бауыржан'
  */
 export function foldKazakhToRussian(word: string, rng: Rng, opts: FoldOptions): string {
+  return cached(opts, word, rng, () => foldUncached(word, rng, opts));
+}
+
+function foldUncached(word: string, rng: Rng, opts: FoldOptions): string {
   const lower = word.toLowerCase();
   let hasKazakh = opts.kazakh ?? false;
   if (opts.kazakh === undefined) for (const ch of lower) if (KAZAKH_LETTERS.includes(ch)) hasKazakh = true;
   let out = '';
-  const chars = Array.from(lower);
+  const chars = lower;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     const prev = chars[i - 1];
@@ -90,7 +117,7 @@ export function foldKazakhToRussian(word: string, rng: Rng, opts: FoldOptions): 
         out += 'н';
         break;
       case 'ө':
-        out += i <= 2 && rng.chance(opts.russify * 0.6) ? 'у' : 'о';
+        out += i <= 2 && opts.russify > 0 && rng.chance(opts.russify * 0.6) ? 'у' : 'о';
         break;
       case 'ұ':
       case 'ү':
@@ -130,7 +157,9 @@ export function foldKazakhToRussian(word: string, rng: Rng, opts: FoldOptions): 
         out += ch;
     }
   }
-  if (hasKazakh && opts.russify > 0 && rng.chance(opts.russify * 0.5)) out = out.replace('болат', 'булат');
+  if (hasKazakh && opts.russify > 0 && out.includes('болат') && rng.chance(opts.russify * 0.5)) {
+    out = out.replace('болат', 'булат');
+  }
   return startsUpper(word) ? capitalizeWord(out) : out;
 }
 
@@ -161,6 +190,8 @@ export interface RomanizeOptions {
 }
 
 export const DEFAULT_ROMANIZE: RomanizeOptions = { doubleS: 0.3, initialYe: 0.7, kazakhDigraphs: 0.15 };
+
+const INTERVOCALIC_S = /[аәеёиоөуұүыіэюя]с[аәеёиоөуұүыіэюя]/;
 
 const EN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
@@ -202,9 +233,13 @@ const FR: Record<string, string> = {
  * @example romanizeWord('Токаев', 'de', rng)     // 'Tokajew'
  */
 export function romanizeWord(word: string, scheme: LatinScheme, rng: Rng, opts: RomanizeOptions = DEFAULT_ROMANIZE): string {
+  return cached(opts, scheme + '|' + word, rng, () => romanizeUncached(word, scheme, rng, opts));
+}
+
+function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: RomanizeOptions): string {
   const kazakhScheme = scheme === 'kz2021' || scheme === 'kz2018' || scheme === 'kz2017';
   const source = kazakhScheme || scheme === 'en' || scheme === 'icao' || scheme === 'icao-legacy' ? word : foldPlain(word);
-  const chars = Array.from(source.toLowerCase());
+  const chars = source.toLowerCase();
   const table =
     scheme === 'en' ? EN
     : scheme === 'icao' ? ICAO
@@ -214,8 +249,9 @@ export function romanizeWord(word: string, scheme: LatinScheme, rng: Rng, opts: 
     : scheme === 'kz2017' ? KZ2017
     : scheme === 'de' ? DE
     : FR;
-  const digraphs = scheme === 'en' && rng.chance(opts.kazakhDigraphs);
-  const doubleS = (scheme === 'en' || scheme === 'de' || scheme === 'fr') && rng.chance(opts.doubleS);
+  const digraphs = scheme === 'en' && /[қғң]/.test(chars) && rng.chance(opts.kazakhDigraphs);
+  const doubleS =
+    (scheme === 'en' || scheme === 'de' || scheme === 'fr') && INTERVOCALIC_S.test(chars) && rng.chance(opts.doubleS);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
@@ -245,8 +281,6 @@ export function romanizeWord(word: string, scheme: LatinScheme, rng: Rng, opts: 
       else if (ch === 'й' && !isCyrVowel(prev)) r = 'i';
       else if (ch === 'й' && prev === 'и') r = '';
       else if (ch === 'г' && (next === 'е' || next === 'и')) r = 'gu';
-    } else if (kazakhScheme) {
-      if (ch === 'е' && atStart && scheme === 'kz2021' && rng.chance(0.1)) r = 'e';
     }
     if (ch === 'с' && doubleS && isCyrVowel(prev) && isCyrVowel(next)) r = 'ss';
     out += r;
@@ -274,7 +308,7 @@ export type TypoKind = 'adjacent-key' | 'dropped-letter' | 'doubled-letter' | 't
 export function makeTypo(word: string, rng: Rng, kind: TypoKind): string {
   const chars = Array.from(word);
   const letters: number[] = [];
-  for (let i = 1; i < chars.length; i++) if (/\p{L}/u.test(chars[i])) letters.push(i);
+  for (let i = 1; i < chars.length; i++) if (isLetter(chars[i])) letters.push(i);
   if (letters.length < 2) return word;
   const i = rng.pick(letters);
   const ch = chars[i];
@@ -294,7 +328,7 @@ export function makeTypo(word: string, rng: Rng, kind: TypoKind): string {
       chars.splice(i, 0, ch);
       break;
     case 'transposed': {
-      const j = i + 1 < chars.length && /\p{L}/u.test(chars[i + 1]) ? i + 1 : i - 1;
+      const j = i + 1 < chars.length && isLetter(chars[i + 1]) ? i + 1 : i - 1;
       if (j < 1) return word;
       chars[i] = chars[j];
       chars[j] = ch;

@@ -27,7 +27,7 @@ export interface WriteSummary {
   sources: SourceSummary[];
 }
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 14;
 
 class ChunkedFile {
   private fd: number;
@@ -138,8 +138,15 @@ export function writeScenario(scenario: Scenario, dir: string, pid: number = pro
     truth.abort();
     throw err;
   }
-  const personsText = [PERSONS_HEADER, ...personRows(scenario)].map((r) => formatCsvRow(r, ',')).join('');
-  writeTextFile(join(dir, 'truth', 'persons.csv'), personsText, pid);
+  const persons = new ChunkedFile(join(dir, 'truth', 'persons.csv'), (s) => Buffer.from(s, 'utf8'), new Uint8Array(0), pid);
+  try {
+    persons.write(formatCsvRow(PERSONS_HEADER, ','));
+    for (const row of personRows(scenario)) persons.write(formatCsvRow(row, ','));
+    persons.close();
+  } catch (err) {
+    persons.abort();
+    throw err;
+  }
   writeTextFile(join(dir, 'config.json'), JSON.stringify(scenarioConfig(scenario), null, 2) + '\n', pid);
   const listed = new Set<number>();
   for (const s of scenario.sources) for (const r of s.rows) listed.add(r.person);
