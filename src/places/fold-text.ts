@@ -20,12 +20,39 @@ const LATIN_SPECIAL: Readonly<Record<string, string>> = {
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/** Latin letters that look like Cyrillic ones, typed by mistake inside Cyrillic words (`Cемей` with a Latin C). */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  'a': 'а', 'b': 'в', 'c': 'с', 'e': 'е', 'h': 'н', 'k': 'к', 'm': 'м', 'o': 'о', 'p': 'р', 't': 'т', 'x': 'х',
+  'y': 'у', 'i': 'і',
+};
+const HAS_LATIN = /[a-z]/;
+const HAS_CYRILLIC = /[\u0400-\u04ff]/;
+const MIXED_WORD = /[\p{L}]+/gu;
+
+/** In a word mostly written in Cyrillic, turns Latin look-alike letters into the Cyrillic ones they stand for. */
+function fixLookalikes(lower: string): string {
+  if (!HAS_LATIN.test(lower) || !HAS_CYRILLIC.test(lower)) return lower;
+  return lower.replace(MIXED_WORD, (word) => {
+    let cyr = 0;
+    let lat = 0;
+    for (const ch of word) {
+      if (ch >= 'a' && ch <= 'z') lat++;
+      else if (ch >= '\u0400' && ch <= '\u04ff') cyr++;
+    }
+    if (cyr === 0 || lat === 0 || cyr < lat) return word;
+    let out = '';
+    for (const ch of word) out += LATIN_LOOKALIKES[ch] ?? ch;
+    return out;
+  });
+}
+
 /**
- * Lowercases and folds Kazakh letters (and ё) to the Russian letters typed in their place; everything else is kept.
- * Example: foldCyrillic('Жаңаөзен') === 'жанаозен'
+ * Lowercases and folds Kazakh letters (and ё) to the Russian letters typed in their place; Latin look-alike letters
+ * inside a Cyrillic word become Cyrillic; everything else is kept.
+ * Example: foldCyrillic('Жаңаөзен') === 'жанаозен'; foldCyrillic('Cемей') === 'семей' (Latin C)
  */
 export function foldCyrillic(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase();
+  const lower = fixLookalikes(text.normalize('NFC').toLowerCase());
   let out = '';
   for (const ch of lower) out += KAZAKH_TO_RUSSIAN[ch] ?? ch;
   return out;

@@ -1,5 +1,6 @@
 // Resolves a free-text place cell (`г. Алматы, Алмалинский район`, `Алматинская обл., Талгар`) to gazetteer ids.
 // Pure: a folded-key index built once from the gazetteer tables; no I/O, no randomness.
+import { distance } from 'fastest-levenshtein';
 import { foldKey, skeletonKey } from './fold-text.js';
 import {
   DISTRICTS, PLACES, REGIONS,
@@ -134,7 +135,10 @@ interface Hit {
   order: number;
 }
 
-/** Exact key, then with a case ending removed, then by spelling skeleton (German and French romanisations). */
+/**
+ * Exact key, then with a case ending removed, then by spelling skeleton (German and French romanisations), then a
+ * unique near miss (a typo).
+ */
 function lookupKey(key: string): IndexEntry | undefined {
   const direct = index.get(key);
   if (direct) return direct;
@@ -145,7 +149,51 @@ function lookupKey(key: string): IndexEntry | undefined {
     const hit = index.get(stem) ?? (suffix === 'e' ? index.get(stem + 'a') : undefined);
     if (hit) return hit;
   }
-  return key.length >= 4 ? skeletonIndex.get(skeletonKey(key)) : undefined;
+  return skeletonIndex.get(skeletonKey(key)) ?? lookupTypo(key);
+}
+
+/** Keys of the index by length, for the typo search. */
+const keysByLength: ReadonlyMap<number, readonly string[]> = (() => {
+  const map = new Map<number, string[]>();
+  for (const key of [...index.keys()].sort()) {
+    const list = map.get(key.length);
+    if (list) list.push(key);
+    else map.set(key.length, [key]);
+  }
+  return map;
+})();
+
+const idsOf = (e: IndexEntry): string =>
+  [...(e.places ?? []).map((p) => p.id), e.region?.id ?? '', ...(e.districts ?? []).map((d) => d.id)].join(',');
+
+/** Shortest folded key guessed from a typo: `Каратал` (a district) is one letter from `Каратау` (a town). */
+const MIN_TYPO_KEY = 8;
+
+/**
+ * A name one typo away (two for long names) from exactly one known name: `Талдыкоран` → Taldykorgan. Short names
+ * are not guessed: too many real villages are one letter away from a town.
+ */
+function lookupTypo(key: string): IndexEntry | undefined {
+  if (key.length < MIN_TYPO_KEY) return undefined;
+  const maxDistance = key.length >= 12 ? 2 : 1;
+  let best: IndexEntry | undefined;
+  let bestDistance = maxDistance + 1;
+  let tie = false;
+  for (let len = key.length - maxDistance; len <= key.length + maxDistance; len++) {
+    for (const candidate of keysByLength.get(len) ?? []) {
+      const d = distance(key, candidate);
+      if (d > maxDistance || d > bestDistance) continue;
+      const entry = index.get(candidate) as IndexEntry;
+      if (d < bestDistance) {
+        best = entry;
+        bestDistance = d;
+        tie = false;
+      } else if (best && idsOf(best) !== idsOf(entry)) {
+        tie = true;
+      }
+    }
+  }
+  return tie ? undefined : best;
 }
 
 interface Segment {

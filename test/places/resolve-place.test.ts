@@ -78,6 +78,21 @@ describe('resolvePlace: German and French romanisations, by spelling skeleton', 
   });
 });
 
+describe('resolvePlace: typos and look-alike letters', () => {
+  it.each([
+    ['Талдыкоран', 'taldykorgan'], ['Жанаозн', 'zhanaozen'], ['Усть-Каменагорск', 'oskemen'], ['Petropavlosk', 'petropavl'],
+    ['Cемей', 'semey'], ['Aлматы', 'almaty'], ['Тaраз', 'taraz'],
+  ])('%s → %s', (text, id) => {
+    expect(resolvePlace(text)).toMatchObject({ place: id, known: true });
+  });
+
+  it.each([
+    ['Каратал', '?karatal'], ['Бесагаш', '?besagash'], ['Аксукент', '?aksukent'], ['Тестауыл', '?testauyl'],
+  ])('does not guess short or distant names: %s', (text, place) => {
+    expect(resolvePlace(text)).toEqual({ place, known: false });
+  });
+});
+
 describe('labels and the gazetteer', () => {
   it('gives Latin display names', () => {
     expect(placeLabel('almaty')).toBe('Almaty');
