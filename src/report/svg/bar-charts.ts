@@ -147,8 +147,10 @@ export function drawColumnChart(frame: Omit<ChartFrame, 'width' | 'height'>, col
   const max = Math.max(1, ...columns.map((c) => c.value));
   const ticks = axisTicks(max, 4);
   const scaleMax = ticks[ticks.length - 1];
-  const maxLabelChars = Math.max(1, ...columns.map((c) => [...c.label].length));
-  const every = Math.max(1, Math.ceil((maxLabelChars * 7 + 6) / slot));
+  // Label every k-th column so that labels do not overlap; the "unknown" column always (its neighbours then not).
+  const widestLabel = Math.max(1, ...columns.map((c) => textWidthEm(c.label) * 12));
+  const every = Math.max(1, Math.ceil((widestLabel + 6) / slot));
+  const lastMuted = columns[columns.length - 1]?.cls === 'muted';
   const parts: string[] = [];
   for (const t of ticks) {
     const y = bottom - (t / scaleMax) * plotH;
@@ -158,9 +160,7 @@ export function drawColumnChart(frame: Omit<ChartFrame, 'width' | 'height'>, col
     const x = left + i * slot + 3;
     const h = (c.value / scaleMax) * plotH;
     parts.push('<g class="col">', svgRect(x, bottom - h, slot - 6, h, `bar s0${c.cls ? ' ' + c.cls : ''}`, `${c.tooltip}: ${formatCount(c.value)} ${unit}`));
-    if (c.value > 0 && slot >= 20) parts.push(svgText(x + (slot - 6) / 2, bottom - h - 4, formatCount(c.value), 'value', 'middle'));
-    // Every k-th column is labelled, the "unknown" column always (and its neighbours then not, to avoid overlap).
-    const lastMuted = columns[columns.length - 1]?.cls === 'muted';
+    if (c.value > 0 && slot >= 20) parts.push(svgText(x + (slot - 6) / 2, bottom - h - 4, formatCount(c.value), slot < 34 ? 'value small' : 'value', 'middle'));
     const labelled = (i % every === 0 && !(lastMuted && i > columns.length - 1 - every)) || (lastMuted && i === columns.length - 1);
     if (labelled) {
       const label = fitLabel(c.label, every * slot - 4, 12);

@@ -1,4 +1,4 @@
-// Text safety and number formatting shared by report.html and its SVG charts. Pure.
+// Text safety, label fitting and number formatting shared by report.html and its SVG charts. Pure.
 
 /**
  * Escapes text for HTML/SVG element content and double- or single-quoted attribute values. Control characters
