@@ -159,7 +159,8 @@ describe('schema/report.schema.json', () => {
   });
 
   it('accepts an estimate with keys of its own', () => {
-    const report = { ...sampleReport(), estimate: { persons: 3, lists: ['ngo'], total: { estimable: false, N: null, lower: null, upper: null, method: '', reason: 'one list', se: null }, strata: [], extra: { any: 1 } } };
+    const total = { estimable: false, N: null, lower: null, upper: null, method: '', reason: 'one list', se: null };
+    const report = { ...sampleReport(), estimate: { persons: 3, lists: ['ngo'], total, strata: [{ stratum: 'all', persons: 3, estimate: total, models: null }], clusterings: null, extra: { any: 1 } } };
     expect(validate(SCHEMA, report)).toEqual([]);
   });
 
@@ -178,6 +179,8 @@ describe('schema/report.schema.json', () => {
     ['an overlap count given as text', (r) => (r.overlap.ngo.ngo = '3'), '$.overlap.ngo.ngo: expected integer, got string'],
     ['a date in another format', (r) => (r.by_date[0].date = '05.01.2022'), '$.by_date[0].date: "05.01.2022" does not match ^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|unknown)$'],
     ['an estimate total that is not a number', (r) => (r.estimate = { total: { N: 'many' } }), '$.estimate.total.N: expected number or null, got string'],
+    ['a negative count in the matching sensitivity', (r) => (r.estimate = { thresholds: [{ label: 'threshold 0.9', threshold: 0.9, persons: -1 }] }), '$.estimate.thresholds[0].persons: -1 is below the minimum 0'],
+    ['sampled clusterings given as a list', (r) => (r.estimate = { clusterings: [] }), '$.estimate.clusterings: expected object or null, got array'],
     ['a wrong schema version', (r) => (r.schema_version = 2), '$.schema_version: 2 is not one of [1]'],
   ])('rejects %s', (_, change, error) => {
     expect(validate(SCHEMA, mutated(change))).toEqual([error]);
