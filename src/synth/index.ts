@@ -15,6 +15,7 @@ export { profilesFor, PRESETS, JAN2022_COUNTS, JAN2022_PERSONS, type SourceProfi
 export { renderName, renderRow, formatDate } from './render.js';
 export {
   planScenario,
+  scaleNoise,
   renderSourceRows,
   scenarioConfig,
   personRows,

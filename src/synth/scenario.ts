@@ -21,6 +21,9 @@ export interface ScenarioOptions {
   preset?: PresetName;
   /** Number of sources for the generic preset (default 5). */
   sources?: number;
+  /** Multiplier of every noise rate (typos, look-alike letters, lost Kazakh letters, initials, surname and field
+   * errors); 0 writes clean lists, 2 doubles the noise. Default 1. */
+  noise?: number;
 }
 
 /** One row of a source, before numbering: which person, and is it a within-source duplicate or unidentified. */
@@ -150,6 +153,23 @@ const EXTENSIONS: Record<Encoding, string> = {
   'utf-16le': 'utf-16le',
 };
 
+/** Scales a profile's noise rates by `factor` (rates stay probabilities, at most 1). */
+export function scaleNoise(p: SourceProfile, factor: number): SourceProfile {
+  if (factor === 1) return p;
+  const f = (x: number): number => Math.min(1, x * factor);
+  return {
+    ...p,
+    typo: f(p.typo),
+    homoglyph: f(p.homoglyph),
+    kazakhLetterLoss: f(p.kazakhLetterLoss),
+    surnameVariant: f(p.surnameVariant),
+    initials: f(p.initials),
+    ageError: f(p.ageError),
+    dateError: f(p.dateError),
+    columnSwap: f(p.columnSwap),
+  };
+}
+
 /**
  * Plans a scenario: population, per-source selection, duplicates, unidentified rows and row order.
  * Rendering happens row by row in `renderSourceRows`, so the plan stays small.
@@ -159,7 +179,7 @@ export function planScenario(opts: ScenarioOptions): Scenario {
   const seed = String(opts.seed);
   const preset = opts.preset ?? 'generic';
   const n = opts.persons ?? (preset === 'jan2022' ? JAN2022_PERSONS : 1000);
-  const profiles = profilesFor(preset, n, opts.sources);
+  const profiles = profilesFor(preset, n, opts.sources).map((p) => scaleNoise(p, opts.noise ?? 1));
   const security = preset === 'jan2022' ? Math.max(profiles[0].records ?? 0, Math.round(n * 0.08)) : undefined;
   const persons = generatePopulation(createRng(seed, 'population'), { persons: n, security });
   const selections = profiles.map((profile) => ({ profile, ...selectPersons(persons, profile, createRng(seed, 'select', profile.name)) }));

@@ -191,6 +191,7 @@ export interface RomanizeOptions {
 
 export const DEFAULT_ROMANIZE: RomanizeOptions = { doubleS: 0.3, initialYe: 0.7, kazakhDigraphs: 0.15 };
 
+const FINAL_IY_EN: ReadonlyArray<readonly [string, number]> = [['iy', 40], ['y', 40], ['i', 20]];
 const INTERVOCALIC_S = /[аәеёиоөуұүыіэюя]с[аәеёиоөуұүыіэюя]/;
 
 const EN: Record<string, string> = {
@@ -266,9 +267,15 @@ function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: Rom
       continue;
     }
     if (scheme === 'en') {
+      const after = chars[i + 2];
+      if (ch === 'и' && next === 'й' && (after === undefined || after === '-' || after === ' ')) {
+        // Final -ий: Dmitriy (BGN), Dmitry (press), Dmitri.
+        out += rng.weighted(FINAL_IY_EN);
+        i++;
+        continue;
+      }
       if (ch === 'е' && ((atStart && rng.chance(opts.initialYe)) || afterVowel)) r = 'ye';
       else if (ch === 'ё' && !afterVowel && !atStart) r = rng.chance(0.5) ? 'yo' : 'e';
-      else if (ch === 'й' && prev === 'и' && atEnd) r = rng.chance(0.5) ? 'y' : '';
       else if (digraphs && ch === 'қ') r = 'q';
       else if (digraphs && ch === 'ғ') r = 'gh';
       else if (digraphs && ch === 'ң') r = 'ng';
@@ -287,7 +294,7 @@ function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: Rom
   }
   if (scheme === 'icao' || scheme === 'icao-legacy') return out.toUpperCase();
   if (!startsUpper(word)) return out;
-  return kazakhScheme ? capitalizeWord(out) : capitalizePlain(out);
+  return scheme === 'kz2021' ? capitalizeWord(out) : capitalizePlain(out);
 }
 
 // Keyboard rows for adjacent-key typos.

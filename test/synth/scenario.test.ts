@@ -218,3 +218,32 @@ describe('generic scenario', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('noise', () => {
+  it('writes clean lists at --noise 0: no look-alike letters, typos or lost Kazakh letters', () => {
+    const scenario = planScenario({ seed: 3, persons: 400, noise: 0 });
+    for (const plan of scenario.sources) {
+      for (const row of renderSourceRows(scenario, plan)) {
+        for (const cell of row.cells) {
+          for (const word of cell.split(/[\s,.;()"«»:-]+/)) {
+            if (/[а-яёәғқңөұүһі]/i.test(word)) expect(word).not.toMatch(/[a-zəɵ]/i);
+          }
+        }
+      }
+    }
+  });
+
+  it('adds more look-alike letters at a higher noise', () => {
+    const count = (noise: number): number => {
+      const scenario = planScenario({ seed: 3, persons: 400, noise });
+      let mixed = 0;
+      for (const plan of scenario.sources) {
+        for (const row of renderSourceRows(scenario, plan)) {
+          if (row.cells.some((c) => /[а-яё][a-z]|[a-z][а-яё]/i.test(c))) mixed++;
+        }
+      }
+      return mixed;
+    };
+    expect(count(3)).toBeGreaterThan(count(1) * 2);
+  });
+});

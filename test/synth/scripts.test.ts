@@ -38,6 +38,8 @@ describe('romanizeWord', () => {
     ['Токаев', 'en', 'Tokayev'],
     ['Жанна', 'en', 'Zhanna'],
     ['Цой', 'en', 'Tsoy'],
+    ['Илья', 'kz2017', "I'li'a"],
+    ['Илья', 'kz2021', 'İlia'],
     ['ұлы', 'en', 'uly'],
   ])('%s in %s → %s', (word, scheme, expected) => {
     expect(romanizeWord(word, scheme, createRng(1, 'r'), fixed)).toBe(expected);
@@ -46,6 +48,13 @@ describe('romanizeWord', () => {
   it('writes an intervocalic с as ss when the source has that habit', () => {
     expect(romanizeWord('Касым', 'en', createRng(1), { ...fixed, doubleS: 1 })).toBe('Kassym');
     expect(romanizeWord('Идрисов', 'de', createRng(1), { ...fixed, doubleS: 1 })).toBe('Idrissow');
+  });
+
+  it('writes a final -ий in the English press ways', () => {
+    const rng = createRng(9);
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i++) seen.add(romanizeWord('Дмитрий', 'en', rng, fixed));
+    expect(Array.from(seen).sort()).toEqual(['Dmitri', 'Dmitriy', 'Dmitry']);
   });
 
   it('keeps Kazakh letters distinct in the Kazakh Latin scheme and folds them in the press schemes', () => {

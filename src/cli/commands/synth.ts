@@ -9,7 +9,8 @@ Examples:
   reconcile synth --preset jan2022 --seed 2022 --out fixtures/jan2022
   reconcile synth --seed 7 --persons 20000 --out /tmp/s20k
   reconcile synth --seed 7 --persons 5000 --sources 7 --out /tmp/s7
-  reconcile synth --seed 1 --persons 650000 --out /tmp/big     # about a million records
+  reconcile synth --seed 7 --persons 20000 --noise 2 --out /tmp/hard  # twice the typos and look-alikes
+  reconcile synth --seed 1 --persons 485000 --out /tmp/big     # about a million records
 
 Files written in DIR:
   <source>.csv          one list per source, each with its own header language, delimiter and encoding
@@ -23,7 +24,14 @@ function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+function parseNoise(value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 10) throw new InvalidArgumentError('expected a number from 0 to 10.');
+  return x;
+}
+
 interface SynthOptions {
+  noise: number;
   seed: string;
   persons?: number;
   sources?: string;
@@ -48,6 +56,7 @@ export function registerSynth(program: Command, ctx: CommandContext): void {
     .option('--persons <N>', 'true number of dead persons (default 252 for jan2022, 1000 otherwise)', parsePositiveInt)
     .option('--sources <N|PRESET>', 'number of sources (generic scenario, default 5) or a preset name')
     .option('--preset <NAME>', 'jan2022 (official 19 security officers, media 188, ngo 221, intl 40) or generic')
+    .option('--noise <X>', 'multiply every noise rate (typos, look-alike letters, initials, field errors); 0 = clean', parseNoise, 1)
     .addHelpText('after', EXAMPLES)
     .action(async (opts: SynthOptions) => {
       const { ReconError } = await import('../../core/errors.js');
@@ -76,12 +85,14 @@ export function registerSynth(program: Command, ctx: CommandContext): void {
         persons: opts.persons,
         preset: preset as 'jan2022' | 'generic',
         sources,
+        noise: opts.noise,
       });
       const dir = resolve(ctx.io.cwd, opts.out);
       const summary = writeScenario(scenario, dir);
       const out = ctx.io.stdout;
       out.write(
-        `scenario seed ${JSON.stringify(scenario.seed)}, preset ${preset}: ${summary.persons} persons ` +
+        `scenario seed ${JSON.stringify(scenario.seed)}, preset ${preset}${opts.noise !== 1 ? `, noise ${opts.noise}` : ''}: ` +
+          `${summary.persons} persons ` +
           `(${summary.listedPersons} listed), ${summary.records} records, official_total ${scenario.officialTotal}\n`,
       );
       const w = Math.max(6, ...summary.sources.map((s) => s.name.length));
