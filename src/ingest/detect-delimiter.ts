@@ -26,7 +26,7 @@ export function normalizeDelimiter(value: string, file: string): string {
 /**
  * Picks the delimiter whose count per line (outside quotes) is the most consistent over the first lines; ties go to
  * the larger count, then to `,` before `;` before tab. A file with none of them is read as one column (`,`).
- * Example: detectDelimiter('ФИО;Возраст\nИванов, Иван;23\n') === ';'
+ * Example: detectDelimiter('ФИО;Возраст\nТестов, Тест;23\n') === ';'
  */
 export function detectDelimiter(text: string): string {
   const counts: number[][] = CANDIDATES.map(() => []);

@@ -75,8 +75,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  * the warnings. Throws ReconError (EMPTY_FILE, ENCODING, CSV_MALFORMED, MISSING_COLUMN, LIMIT, BAD_CONFIG).
  *
  * Example:
- *   ingestSource({ name: 'media', path: 'media.csv' }, new TextEncoder().encode('ФИО;Возраст\nИванов Иван;23 года\n'))
- *   → { records: [{ key: 'media:1', rawName: 'Иванов Иван', age: 23, ... }], delimiter: ';', encoding: 'utf-8', ... }
+ *   ingestSource({ name: 'media', path: 'media.csv' }, new TextEncoder().encode('ФИО;Возраст\nТестов Тест;23 года\n'))
+ *   → { records: [{ key: 'media:1', rawName: 'Тестов Тест', age: 23, ... }], delimiter: ';', encoding: 'utf-8', ... }
  */
 export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: IngestLimits = {}): IngestedSource {
   const file = spec.path;

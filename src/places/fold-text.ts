@@ -29,17 +29,19 @@ const HAS_LATIN = /[a-z]/;
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const MIXED_WORD = /[\p{L}]+/gu;
 
-/** In a word mostly written in Cyrillic, turns Latin look-alike letters into the Cyrillic ones they stand for. */
+/**
+ * In a word with Cyrillic letters whose Latin letters all have a Cyrillic look-alike, turns those into the Cyrillic
+ * letters they stand for (`Boзpacт` → `возраст`).
+ */
 function fixLookalikes(lower: string): string {
   if (!HAS_LATIN.test(lower) || !HAS_CYRILLIC.test(lower)) return lower;
   return lower.replace(MIXED_WORD, (word) => {
     let cyr = 0;
-    let lat = 0;
     for (const ch of word) {
-      if (ch >= 'a' && ch <= 'z') lat++;
-      else if (ch >= '\u0400' && ch <= '\u04ff') cyr++;
+      if (ch >= 'a' && ch <= 'z' && LATIN_LOOKALIKES[ch] === undefined) return word;
+      if (ch >= '\u0400' && ch <= '\u04ff') cyr++;
     }
-    if (cyr === 0 || lat === 0 || cyr < lat) return word;
+    if (cyr === 0) return word;
     let out = '';
     for (const ch of word) out += LATIN_LOOKALIKES[ch] ?? ch;
     return out;

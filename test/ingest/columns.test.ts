@@ -122,3 +122,11 @@ describe('header problems', () => {
     expect(err.message).toBe(message);
   });
 });
+
+describe('header look-alike letters', () => {
+  it('reads a Cyrillic header typed with Latin look-alike letters', () => {
+    // "ФИO" with a Latin O, "Boзpacт" with Latin B, o, p, a, c
+    expect(detectRole('ФИO')).toBe('full_name');
+    expect(detectRole('Boзpacт')).toBe('age');
+  });
+});
