@@ -60,6 +60,11 @@ function similarOf(a: string, b: string): number {
   return d > limit ? -1 : 1 - d / len;
 }
 
+/** A word as a bare root: suffix-less words without a final glide; words in -ин/-ов whole. */
+function bareOf(t: RichToken): string {
+  return t.fam === 0 ? t.stem : t.skel;
+}
+
 /** Compares two full (non-initial) tokens that are not patronymics. */
 function compareFull(k: number, x: RichToken, y: RichToken): void {
   if (x.joined === y.joined) return put(k, EXACT, 1, 0, NOTE_NONE);
@@ -74,10 +79,13 @@ function compareFull(k: number, x: RichToken, y: RichToken): void {
   }
   if (x.skel === y.skel) return put(k, PHONETIC, 0.97, 0, NOTE_NONE);
   const direct = similarOf(x.skel, y.skel);
-  // Surname with and without -ов/-ев (Жанбулат / Джанбулатов, Бөкейхан / Букейханов).
-  if ((fx === FAM_OV && fy === 0) || (fy === FAM_OV && fx === 0)) {
-    const sx = fx === FAM_OV ? x.stem : x.skel;
-    const sy = fy === FAM_OV ? y.stem : y.skel;
+  // Surname with and without -ов/-ев or -ин (Жанбулат / Джанбулатов, Бөкейхан / Букейханов, Габдулла / Габдуллин);
+  // the bare side without its final glide (Оразбай / Оразбаев). A bare word in -ын/-ин counts as bare (Байтурсын).
+  if ((fx === FAM_OV || fx === FAM_IN) !== (fy === FAM_OV || fy === FAM_IN) || (fx === FAM_OV && fy === FAM_IN) || (fx === FAM_IN && fy === FAM_OV)) {
+    const xs = fx === FAM_OV || (fx === FAM_IN && fy !== FAM_IN && fy !== FAM_OV);
+    const ys = fy === FAM_OV || (fy === FAM_IN && fx !== FAM_IN && fx !== FAM_OV);
+    const sx = xs ? x.stem : bareOf(x);
+    const sy = ys ? y.stem : bareOf(y);
     if (sx === sy && sx.length >= 4) return put(k, SIMILAR, 0.93, 0, NOTE_SUFFIX);
     const s = similarOf(sx, sy) - 0.03;
     if (s > 0 && s > direct) return put(k, SIMILAR, s, 0, NOTE_SUFFIX);

@@ -22,7 +22,13 @@ const PATRONYMIC_SEX: Record<string, Sex> = {
   kyzi: 'F', gyzy: 'F', kizy: 'F', qizi: 'F',
 };
 // Surname endings: strong (-ov/-ev/-sky) and weak (-in, which given names share: Еркин, Марина).
-const SURNAME_RE = /(?:(ov|ev|yov|yev|iev)|(ova|eva|yova|yeva|ieva)|(skiy|skii|sky|skij|tskiy|tskii|tsky)|(skaya|skaia|tskaya)|(in|yn)|(ina|yna))$/;
+// A `y` before -ов/-ев is a glide (Tokayev); an `i` belongs to the root (Алиев = Али + ев, Калиева = Кали + ева).
+const SURNAME_RE = /(?:(ov|ev|yov|yev)|(ova|eva|yova|yeva)|(skiy|skii|sky|skij|tskiy|tskii|tsky)|(skaya|skaia|tskaya)|(in|yn)|(ina|yna))$/;
+
+/** Drops a final glide after a vowel from a stem: Абай- / Аба(евич), Токай- / Тока(ев). */
+function trimGlide(stem: string): string {
+  return stem.length > 3 && /[aeiou][yi]$/.test(stem) ? stem.slice(0, -1) : stem;
+}
 
 /** Suffix families (codes precomputed per token): none, -ов/-ова, -ин/-ина, -ский/-ская, patronymic. */
 export const FAM_NONE = 0;
@@ -83,12 +89,16 @@ function givenSexMap(): Map<string, Sex> {
 
 let maleInA: Set<string> | null = null;
 
-/** Sex suggested by a given name: the list, then endings (-гүл female, -бек/-бай/-бол/-хан/-жан male, -а/-я female). */
-export function givenNameSex(canon: string, skel: string): Sex | null {
+/**
+ * Sex suggested by a given name: the list, then endings: -гүл and -а/-я female, and (with `endings`) -бек/-бай/-бол/
+ * -хан/-жан male. The male endings are only trusted when the name has a surname or patronymic with a suffix, since a
+ * suffix-less Kazakh surname (Оразбай, Жанболат) looks like a given name.
+ */
+export function givenNameSex(canon: string, skel: string, endings = true): Sex | null {
   const listed = givenSexMap().get(skel);
   if (listed) return listed;
   if (/(gul|gyl|kul)$/.test(canon)) return 'F';
-  if (/(bek|bai|bay|bol|khan|kan|zhan|han|jan|bolat|bulat|murat)$/.test(canon) && canon.length > 4) return 'M';
+  if (endings && /(bek|bai|bay|bol|khan|kan|zhan|han|jan|bolat|bulat|murat)$/.test(canon) && canon.length > 4) return 'M';
   if (/[^aeiou](a|ya|ia)$/.test(canon) && canon.length >= 4) {
     if (!maleInA) maleInA = new Set(MALE_IN_A.split(/\s+/).filter((w) => w).map((w) => skeletonOf(canonWord(w))));
     return maleInA.has(skel) ? 'M' : 'F';
@@ -221,7 +231,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   if (pm && joined.length - pm[1].length >= 3 && !(pm[1] === 'ich' && joined.length < 6)) {
     patronymicLike = true;
     suffix = pm[1];
-    stemCanon = joined.slice(0, joined.length - pm[1].length);
+    stemCanon = trimGlide(joined.slice(0, joined.length - pm[1].length));
     sexHint = PATRONYMIC_SEX[pm[1]];
   } else {
     const sm = SURNAME_RE.exec(joined);
@@ -229,7 +239,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
       const kind = sm[1] ? 'ov' : sm[2] ? 'ova' : sm[3] ? 'sky' : sm[4] ? 'skaya' : sm[5] ? 'in' : 'ina';
       suffix = kind;
       const cut = kind === 'sky' || kind === 'skaya' ? sm[0].length - (sm[0].startsWith('ts') ? 3 : 2) : sm[0].length;
-      stemCanon = joined.slice(0, joined.length - cut);
+      stemCanon = trimGlide(joined.slice(0, joined.length - cut));
       if (kind === 'sky' || kind === 'skaya') stemCanon = joined.slice(0, joined.length - sm[0].length) + 'sk';
       sexHint = kind === 'ov' || kind === 'sky' || kind === 'in' ? 'M' : 'F';
     }
@@ -245,7 +255,8 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
     skel,
     role: 'unknown',
     initial: false,
-    stem: skeletonOf(stemCanon, sconv),
+    // Without a suffix the stem drops a final glide (Оразбай / Оразба-ев).
+    stem: skeletonOf(suffix === '' ? trimGlide(stemCanon) : stemCanon, sconv),
     stemCanon,
     suffix,
     parts,
@@ -514,14 +525,20 @@ function decideSex(
     if (sSex) evidence.push(`surname -${surname.suffix}: ${sSex}`);
   }
   let gSex: Sex | null = null;
-  for (const g of given) {
+  const anchored = (surname !== undefined && !surname.initial && surname.suffix !== '') || (patronymic !== undefined && !patronymic.initial);
+  // Without a suffix-bearing surname the order is unknown: a suffix-less "surname" may be the given name.
+  const candidates = anchored || !surname || surname.initial ? given : [surname, ...given];
+  let conflicting = false;
+  for (const g of candidates) {
     if (g.initial) continue;
-    const s = givenNameSex(g.canon, g.skel);
+    const s = givenNameSex(g.canon, g.skel, anchored);
     if (s) {
       evidence.push(`given name ${g.canon}: ${s}`);
       if (!gSex) gSex = s;
+      else if (gSex !== s) conflicting = true;
     }
   }
+  if (conflicting) gSex = null;
   if (pSex && sSex && pSex !== sSex) {
     warnings.push('patronymic and surname endings disagree on sex');
     return { sex: null, evidence };

@@ -14,7 +14,7 @@ let rowC = new Float64Array(MAX);
 const PAIR_COSTS: Array<[string, number]> = [
   ['IE', 0.5], ['IU', 0.5], ['AE', 0.6], ['EU', 0.8], ['AU', 0.8], ['AI', 0.8],
   ['bp', 0.5], ['dt', 0.5], ['Kg', 0.5], ['sz', 0.5], ['fv', 0.5], ['JS', 0.5], ['CS', 0.5], ['Cs', 0.5],
-  ['Ss', 0.5], ['Jz', 0.5], ['bv', 0.7], ['XJ', 0.1], ['XS', 0.1], ['Cz', 0.5],
+  ['Ss', 0.5], ['Jz', 0.5], ['bv', 0.7], ['XJ', 0.1], ['XS', 0.1], ['Cz', 0.5], ['Zs', 0.1], ['Zz', 0.1],
 ];
 const SUBST = new Float64Array(128 * 128).fill(1);
 for (let i = 0; i < 128; i++) SUBST[i * 128 + i] = 0;
@@ -76,7 +76,7 @@ export function skeletonDistance(a: string, b: string): number {
       const cb = b.charCodeAt(j - 1);
       let sc = substCost(ca, cb);
       // A different first sound makes another name (Калиев / Галиев, Ерлан / Арлан) unless the letters are ambiguous.
-      if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
+      if (i === 1 && j === 1 && sc >= 0.3) sc = 1.5;
       let v = prev[j - 1] + sc;
       const del = prev[j] + indelCost(ca, pa);
       if (del < v) v = del;
@@ -125,7 +125,7 @@ export function boundedSkeletonDistance(a: string, b: string, limit: number): nu
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
       let sc = substCost(ca, cb);
-      if (i === 1 && j === 1 && sc >= 0.3) sc = 1;
+      if (i === 1 && j === 1 && sc >= 0.3) sc = 1.5;
       let v = prev[j - 1] + sc;
       const del = prev[j] + indelCost(ca, pa);
       if (del < v) v = del;

@@ -13,8 +13,9 @@ function isVowel(c: string | undefined): boolean {
 
 /**
  * Detects the German or French press convention from the canonical Latin words of one name.
- * German: `sch`, `w`, endings -ew/-ow/-ewa/-owa/-itsch/-ija/-lja/-nja/-jin (Julija, Ilja, Iljin); French: `ou`, `tch`,
- * `dj`, -aïev. A bare `j` is not a signal: Kazakh Latin and English use it for ж (Jomart, Oljas, Janna).
+ * German: `sch`, `w`, endings -ew/-ow/-ewa/-owa/-itsch/-ija/-lja/-nja/-jin (Julija, Ilja, Iljin), `j` after a vowel
+ * before a consonant or at the end (Ajdos, Tujakbaj: й); French: `ou`, `tch`, `dj`, -aïev. A `j` before a vowel is
+ * not a signal: Kazakh Latin and English use it for ж (Jomart, Oljas, Janna).
  *
  * @example detectConvention(['tokajew', 'kassym-schomart']) // 'de'
  * @example detectConvention(['noursoultan', 'nazarbaiev']) // 'fr'
@@ -23,7 +24,7 @@ export function detectConvention(words: string[]): LatinConvention {
   let de = 0;
   let fr = 0;
   for (const w of words) {
-    if (/sch|w|(ew|ow|ewa|owa|itsch|ija|lja|nja|jin)$/.test(w)) de++;
+    if (/sch|w|(ew|ow|ewa|owa|itsch|ija|lja|nja|jin)$|[aeiou]j([^aeiou]|$)/.test(w)) de++;
     if (/[^aeiou]ou|^ou|tch|dj|(aiev|aieva|oulan|ouly)$/.test(w)) fr++;
   }
   if (de > fr) return 'de';
@@ -73,8 +74,10 @@ export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string 
   if (s.length === 0) return '';
   // German `sch` (already rewritten to `sh`) stands for ж as often as for ш: class X meets both.
   if (conv === 'de') s = s.replace(/sh/g, 'X');
-  // ё after a consonant: Korolyov / Королёв (ё folded to е) / Korolev.
-  s = s.replace(/(?<=[^aeiouy])yo/g, 'e');
+  // The German press writes s for both с and з (Sulfija = Зульфия, Orasbaj = Оразбай, Saule = Сәуле): class Z.
+  if (conv === 'de') s = s.replace(/(?<![sZ])s(?![sZ])/g, 'Z');
+  // ё after a consonant: Korolyov, Artiom, Piotr / Королёв, Артём, Пётр (ё folded to е) / Korolev.
+  s = s.replace(/(?<=[^aeiouy])[yi]o/g, 'e');
   // English ee (Lee = Ли).
   s = s.replace(/ee/g, 'i');
   // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.
