@@ -38,7 +38,7 @@ export function renderReportHtml(report: ReportData, options: HtmlOptions = {}):
   sections.push({ id: 'capture-histories', heading: 'Who is named where', body: renderCaptureHistories(report) });
   sections.push({ id: 'threshold', heading: 'How the count depends on matching', body: renderThreshold(report) });
   sections.push({ id: 'by-date', heading: 'By date of death', body: renderByDate(report) });
-  sections.push({ id: 'by-place', heading: 'By place', body: renderByPlace(report, options.topPlaces ?? 15) });
+  sections.push({ id: 'by-place', heading: 'By place', body: renderByPlace(report, options.topPlaces ?? 15, maxRows) });
   sections.push({ id: 'conflicts', heading: `Conflicting details (${report.conflicts.length})`, body: renderConflicts(report, maxRows) });
   sections.push({ id: 'review', heading: `Uncertain links awaiting review (${report.review.pending})`, body: renderReview(report, maxRows) });
   sections.push({ id: 'duplicates', heading: `Duplicates within a source (${report.within_source_duplicates.length})`, body: renderDuplicates(report, maxRows) });
@@ -293,7 +293,7 @@ function renderByDate(r: ReportData): string {
   return `${figure(chart)}\n${paragraphs(text)}\n${table(['date of death', 'persons'], r.by_date.map((d) => [d.date, d.persons]), [1])}`;
 }
 
-function renderByPlace(r: ReportData, top: number): string {
+function renderByPlace(r: ReportData, top: number, max: number): string {
   if (r.by_place.length === 0) return paragraph('No places.');
   const known = r.by_place.filter((p) => p.place !== 'unknown');
   const unknown = r.by_place.find((p) => p.place === 'unknown');
@@ -308,7 +308,8 @@ function renderByPlace(r: ReportData, top: number): string {
     rows,
   );
   const text = ['Places are matched to a gazetteer across Kazakh, Russian and Latin spellings; a place marked with “?” was not recognised and is shown as written.'];
-  return `${figure(chart)}\n${paragraphs(text)}\n${table(['place', 'persons'], r.by_place.map((p) => [placeText(p), p.persons]), [1])}`;
+  const t = table(['place', 'persons'], r.by_place.slice(0, max).map((p) => [placeText(p), p.persons]), [1]);
+  return `${figure(chart)}\n${paragraphs(text)}\n${t}\n${capNote(r.by_place.length, max)}`;
 }
 
 function renderConflicts(r: ReportData, max: number): string {

@@ -33,16 +33,16 @@ export function wrapChart(frame: ChartFrame, body: string): string {
 
 /** An SVG <text> element with escaped content. */
 export function svgText(x: number, y: number, text: string, cls: string, anchor: 'start' | 'middle' | 'end' = 'start', extra = ''): string {
-  return `<text x="${px(x)}" y="${px(y)}" class="${cls}" text-anchor="${anchor}"${extra ? ' ' + extra : ''}>${escapeHtml(text)}</text>`;
+  return `<text x="${px(x)}" y="${px(y)}" class="${escapeHtml(cls)}" text-anchor="${anchor}"${extra ? ' ' + extra : ''}>${escapeHtml(text)}</text>`;
 }
 
 /** An SVG <rect>, optionally with a tooltip. Zero or negative sizes are drawn as zero. */
 export function svgRect(x: number, y: number, w: number, h: number, cls: string, tooltip?: string): string {
-  const attrs = `x="${px(x)}" y="${px(y)}" width="${px(Math.max(0, w))}" height="${px(Math.max(0, h))}" class="${cls}"`;
+  const attrs = `x="${px(x)}" y="${px(y)}" width="${px(Math.max(0, w))}" height="${px(Math.max(0, h))}" class="${escapeHtml(cls)}"`;
   return tooltip === undefined ? `<rect ${attrs}/>` : `<rect ${attrs}><title>${escapeHtml(tooltip)}</title></rect>`;
 }
 
 /** An SVG <line>. */
 export function svgLine(x1: number, y1: number, x2: number, y2: number, cls: string): string {
-  return `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" class="${cls}"/>`;
+  return `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" class="${escapeHtml(cls)}"/>`;
 }
