@@ -31,16 +31,18 @@ const WINDOW = 40;
 const CAPPED_LISTED = 10;
 
 /**
- * Keys of the `name-prefix` rule: for every full (non-initial) token, its first three skeleton characters joined to
- * the first character of each other token. Example: «Руденко А.» and «Aleksandr Rudenlo» share `rUd|A`.
+ * Keys of the `name-prefix` rule: for every full (non-initial) token, its first four skeleton characters joined to
+ * the first character of each other token. Example: «Руденко А.» and «Aleksandr Rudenlo» share `rUdE|A`.
  */
+const PREFIX = 4;
+
 export function namePrefixKeys(p: ParsedName): string[] {
   if (p.empty) return [];
   const tokens = p.tokens.filter((t) => t.skel.length > 0);
   const keys = new Set<string>();
   for (const t of tokens) {
-    if (t.initial || t.skel.length < 3) continue;
-    for (const u of tokens) if (u !== t) keys.add(`${t.skel.slice(0, 3)}|${u.skel[0]}`);
+    if (t.initial || t.skel.length < PREFIX) continue;
+    for (const u of tokens) if (u !== t) keys.add(`${t.skel.slice(0, PREFIX)}|${u.skel[0]}`);
   }
   return [...keys].sort();
 }
@@ -136,7 +138,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return keys;
   });
-  // Typos late in a word: the first three skeleton letters of a full token plus the first letter class of another.
+  // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
   const prefixKeys = new Map<ParsedName, string[]>();
   runRule('name-prefix', (i) => {
     const p = records[i].name;

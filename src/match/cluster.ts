@@ -3,6 +3,7 @@
 // best link wins), join records a clerk declared distinct, or join two groups whose members disagree strongly
 // (chain guard: the chain is cut at its weakest link), or link names the names engine calls different. Must-link
 // decisions are applied first and always hold. Pure.
+import { weightToProbability } from './model.js';
 
 export interface ClusterInput {
   n: number;
@@ -27,7 +28,7 @@ export interface ClusterOutcome {
   clusters: number[][];
   /** Cluster number of each record (index into clusters). */
   clusterOf: Int32Array;
-  refused: { oneToOne: number; chainGuard: number; cannotLink: number; namesDiffer: number };
+  refused: { oneToOne: number; chainGuard: number; sameSource: number; cannotLink: number; namesDiffer: number };
 }
 
 /** A merge is refused when some pair across the two groups is below this probability... */
@@ -94,7 +95,9 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
   }
 
-  const refused = { oneToOne: 0, chainGuard: 0, cannotLink: 0, namesDiffer: 0 };
+  const refused = { oneToOne: 0, chainGuard: 0, sameSource: 0, cannotLink: 0, namesDiffer: 0 };
+  // Two records of one source may meet through others when their own pair clears the link threshold.
+  const sameSourceMin = weightToProbability(thresholdWeight);
   for (let s = 0; s < sorted.length; s++) {
     const p = sorted[s];
     const w = input.weight[p];
@@ -117,8 +120,10 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
       refused.cannotLink++;
       continue;
     }
-    if ((members[rx]!.length > 1 || members[ry]!.length > 1) && breaksChain(input, members[rx]!, members[ry]!)) {
-      refused.chainGuard++;
+    const guard = members[rx]!.length > 1 || members[ry]!.length > 1 ? breaksChain(input, members[rx]!, members[ry]!, sameSourceMin) : undefined;
+    if (guard) {
+      if (guard === 'same-source') refused.sameSource++;
+      else refused.chainGuard++;
       continue;
     }
     union(rx, ry);
@@ -161,18 +166,25 @@ function violatesCannot(
   return false;
 }
 
-/** Chain guard: do the two groups, taken as a whole, disagree strongly? The linking pair itself counts too. */
-function breaksChain(input: ClusterInput, ma: number[], mb: number[]): boolean {
+/**
+ * Chain guard: do the two groups, taken as a whole, disagree strongly? Refused when a pair across them is nearly
+ * certainly different, when pairs across them average below CHAIN_MEAN_PROBABILITY, or when two records of one
+ * source would meet while their own pair (scored with the lower same-source prior) stays below the threshold:
+ * sources rarely repeat a person, so a record that links to two namesakes of one list is ambiguous, not a bridge.
+ * The linking pair itself counts too.
+ */
+function breaksChain(input: ClusterInput, ma: number[], mb: number[], sameSourceMin: number): 'chain' | 'same-source' | undefined {
   const step = Math.max(1, Math.ceil(Math.sqrt((ma.length * mb.length) / CHAIN_MAX_CHECKS)));
   let checked = 0;
   let sum = 0;
   for (let s = 0; s < ma.length; s += step) {
     for (let t = 0; t < mb.length; t += step) {
       const p = input.pairProbability(ma[s], mb[t]);
-      if (p < CHAIN_MIN_PROBABILITY) return true;
+      if (input.source[ma[s]] === input.source[mb[t]] && p < sameSourceMin) return 'same-source';
+      if (p < CHAIN_MIN_PROBABILITY) return 'chain';
       sum += p;
       checked++;
     }
   }
-  return checked > 0 && sum / checked < CHAIN_MEAN_PROBABILITY;
+  return checked > 0 && sum / checked < CHAIN_MEAN_PROBABILITY ? 'chain' : undefined;
 }

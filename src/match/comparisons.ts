@@ -30,10 +30,12 @@ export function compareRecordPair(
   const ni = records[i].name;
   const nj = records[j].name;
   const nc = compareNames(ni, nj);
-  // `missing` must mean that a side lacks the part: when both have it and it was left unmatched, it differs.
-  out[offset + C_SURNAME] = partLevel(nc.surname, ni.surname !== undefined && nj.surname !== undefined);
-  out[offset + C_GIVEN] = partLevel(nc.given, ni.given.length > 0 && nj.given.length > 0);
-  out[offset + C_PATRONYMIC] = partLevel(nc.patronymic, ni.patronymic !== undefined && nj.patronymic !== undefined);
+  // `missing` should mean that a side lacks the part. When the names engine finds the names different and leaves a
+  // part both sides have unmatched, that part differs (otherwise `missing` would pass for evidence-free).
+  const differ = nc.decision === 'different';
+  out[offset + C_SURNAME] = partLevel(nc.surname, differ && ni.surname !== undefined && nj.surname !== undefined);
+  out[offset + C_GIVEN] = partLevel(nc.given, differ && ni.given.length > 0 && nj.given.length > 0);
+  out[offset + C_PATRONYMIC] = partLevel(nc.patronymic, differ && ni.patronymic !== undefined && nj.patronymic !== undefined);
 
   const si = f.sex[i];
   const sj = f.sex[j];

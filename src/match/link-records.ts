@@ -221,9 +221,16 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   );
   for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(toOriginal(scoredPair(ctx, blocks.a[p], blocks.b[p])));
 
-  const withinSourceDuplicates: Array<[number, number]> = links
-    .filter((l) => records[l.a].record.source === records[l.b].record.source)
-    .map((l) => [l.a, l.b] as [number, number]);
+  // Every pair of records of one source that ended up in one person, linked directly or through other records.
+  const withinSourceDuplicates: Array<[number, number]> = [];
+  for (const c of clusters) {
+    for (let x = 0; x < c.length; x++) {
+      for (let y = x + 1; y < c.length; y++) {
+        if (records[c[x]].record.source === records[c[y]].record.source) withinSourceDuplicates.push([c[x], c[y]]);
+      }
+    }
+  }
+  withinSourceDuplicates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 
   const personIds = assignPersonIds(clusters.map((c) => c.map((i) => records[i].record.key)));
   const stats = {

@@ -56,7 +56,7 @@ export interface LinkResult {
   links: ScoredPair[];
   /** Uncertain pairs, most informative (closest to the threshold) first. */
   review: ScoredPair[];
-  /** Linked pairs of records from the same source, sorted. */
+  /** Pairs of records of one source that belong to one person (within-source duplicates), sorted. */
   withinSourceDuplicates: Array<[number, number]>;
   model: ModelParams;
   threshold: number;
@@ -78,8 +78,11 @@ export interface LinkStats {
   capped: string[];
   emIterations: number;
   converged: boolean;
-  /** Links above the threshold refused by the clustering guards: one-to-one, chain guard, cannot-link, names differ. */
-  refusedLinks: { oneToOne: number; chainGuard: number; cannotLink: number; namesDiffer: number };
+  /**
+   * Links above the threshold refused by the clustering guards: one-to-one, chain guard, two records of one source
+   * that are not duplicates on their own evidence, cannot-link, names differ.
+   */
+  refusedLinks: { oneToOne: number; chainGuard: number; sameSource: number; cannotLink: number; namesDiffer: number };
   /** Decisions that named an unknown record or contradicted a must-link chain. */
   decisionsIgnored: number;
 }

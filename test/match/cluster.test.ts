@@ -41,16 +41,24 @@ function run(c: Case, threshold = 0.9): number[][] {
 
 describe('clusterRecords', () => {
   it('forms connected components over links above the threshold', () => {
-    expect(run({ n: 4, sources: [0, 1, 2, 1], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] })).toEqual([[0, 1, 2], [3]]);
-    expect(run({ n: 4, sources: [0, 1, 2, 1], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] }, 0.5)).toEqual([[0, 1, 2, 3]]);
+    expect(run({ n: 4, sources: [0, 1, 2, 3], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] })).toEqual([[0, 1, 2], [3]]);
+    expect(run({ n: 4, sources: [0, 1, 2, 3], pairs: [[0, 1, 0.99], [1, 2, 0.95], [2, 3, 0.6]] }, 0.5)).toEqual([[0, 1, 2, 3]]);
   });
 
   it('one-to-one: at most one record of a duplicate-free source per person, the best link wins', () => {
     // 0 and 2 both come from the unique source 0; 1 links to both, more strongly to 2.
-    const c: Case = { n: 3, sources: [0, 1, 0], unique: [0], pairs: [[0, 1, 0.95], [1, 2, 0.999]] };
+    const c: Case = { n: 3, sources: [0, 1, 0], unique: [0], pairs: [[0, 1, 0.95], [1, 2, 0.999], [0, 2, 0.995]] };
     expect(run(c)).toEqual([[0], [1, 2]]);
-    // the same records with the source not declared unique: all three together
+    // the same records with the source not declared unique: all three together (0 and 2 are duplicates)
     expect(run({ ...c, unique: [] })).toEqual([[0, 1, 2]]);
+  });
+
+  it('two records of one source meet only when their own pair clears the threshold', () => {
+    // 1 links to 0 and 2, two namesakes of source 0 whose own pair is weak: the weaker link is refused
+    const input = build({ n: 3, sources: [0, 1, 0], pairs: [[0, 1, 0.99], [1, 2, 0.97], [0, 2, 0.6]] });
+    const out = clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.9));
+    expect(out.clusters).toEqual([[0, 1], [2]]);
+    expect(out.refused.sameSource).toBe(1);
   });
 
   it('a must-link decision joins records the model keeps apart', () => {
