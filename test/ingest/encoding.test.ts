@@ -35,7 +35,15 @@ describe('encodings', () => {
     expect(src.records[1].rawName).toBe('Образцова Анна');
   });
 
-  it('takes forced UTF-16LE, UTF-8 aliases', () => {
+  it('takes other encodings Node knows when forced (KOI8-R, DOS 866)', () => {
+    const koi8 = Uint8Array.from([...utf8('name\n'), 0xf4, 0xc5, 0xd3, 0xd4, 0x0a]); // "Тест" in KOI8-R
+    expect(ingestText(koi8, { encoding: 'koi8-r' })).toMatchObject({ encoding: 'koi8-r', records: [{ rawName: 'Тест' }] });
+    const dos = Uint8Array.from([...utf8('name\n'), 0x92, 0xa5, 0xe1, 0xe2, 0x0a]); // "Тест" in code page 866
+    expect(ingestText(dos, { encoding: 'cp866' })).toMatchObject({ encoding: 'ibm866', records: [{ rawName: 'Тест' }] });
+  });
+
+  it('takes forced UTF-16LE, UTF-16BE, UTF-8 aliases', () => {
+    expect(ingestText(encodeUtf16(CSV, 'be'), { encoding: 'UTF-16BE' }).records[0].rawName).toBe('Тестов Тест Тестович');
     expect(ingestText(encodeUtf16(CSV, 'le'), { encoding: 'utf16le' }).records).toHaveLength(2);
     expect(ingestText(utf8(CSV), { encoding: 'UTF8' }).encoding).toBe('utf-8');
   });
