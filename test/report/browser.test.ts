@@ -162,6 +162,8 @@ let browser: Browser | null = null;
 const work = mkdtempSync(join(tmpdir(), 'reconcile-browser-'));
 const shots = process.env.REPORT_SCREENSHOT_DIR ? resolve(process.env.REPORT_SCREENSHOT_DIR) : join(work, 'screenshots');
 mkdirSync(shots, { recursive: true });
+// Registered at the top so the folder goes even when the browser tests are skipped (hooks run in order: browser first).
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Opens a file in a fresh tab at the given viewport, measures it and optionally saves a full-page screenshot. */
 async function visit(file: string, viewport: { width: number; height: number; mobile?: boolean }, screenshot?: string): Promise<PageVisit> {
@@ -260,7 +262,6 @@ describe.skipIf(!CHROMIUM)(`report.html in headless Chromium${CHROMIUM ? '' : ` 
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(work, { recursive: true, force: true });
   });
 
   const report = sampleReport();
