@@ -10,7 +10,7 @@ const CONS_LEN = 4;
 
 // Keys use a coarser alphabet than skeletons: sibilants (ж ш ч, German sch) and voicing pairs fall together, so
 // Сәтбаев / Satpajew and Жумабаева / Schumabajewa meet. Precision comes back in the comparison.
-const KEY_CLASS: Record<string, string> = { J: 'S', X: 'S', b: 'p', d: 't', g: 'K', z: 's', Z: 's', v: 'f' };
+const KEY_CLASS: Record<string, string> = { J: 'S', X: 'S', b: 'p', d: 't', g: 'K', z: 's', Z: 's', Y: 's', C: 's', v: 'f' };
 
 function coarse(k: string): string {
   let out = '';

@@ -14,7 +14,7 @@ let rowC = new Float64Array(MAX);
 const PAIR_COSTS: Array<[string, number]> = [
   ['IE', 0.5], ['IU', 0.5], ['AE', 0.6], ['EU', 0.8], ['AU', 0.8], ['AI', 0.8],
   ['bp', 0.5], ['dt', 0.5], ['Kg', 0.5], ['sz', 0.5], ['fv', 0.5], ['JS', 0.5], ['CS', 0.5], ['Cs', 0.5],
-  ['Ss', 0.5], ['Jz', 0.5], ['bv', 0.7], ['XJ', 0.1], ['XS', 0.1], ['Cz', 0.5], ['Zs', 0.1], ['Zz', 0.1],
+  ['Ss', 0.5], ['Jz', 0.5], ['bv', 0.7], ['XJ', 0.1], ['XS', 0.1], ['Cz', 0.5], ['Zs', 0.1], ['Zz', 0.1], ['Yz', 0.1], ['YC', 0.1], ['Ys', 0.5], ['YZ', 0.3],
 ];
 const SUBST = new Float64Array(128 * 128).fill(1);
 for (let i = 0; i < 128; i++) SUBST[i * 128 + i] = 0;

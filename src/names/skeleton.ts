@@ -76,6 +76,8 @@ export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string 
   if (conv === 'de') s = s.replace(/sh/g, 'X');
   // The German press writes s for both с and з (Sulfija = Зульфия, Orasbaj = Оразбай, Saule = Сәуле): class Z.
   if (conv === 'de') s = s.replace(/(?<![sZ])s(?![sZ])/g, 'Z');
+  // German z is ц in German names (Schulz = Шульц) but з in copied Kazakh ones (Bekzat): class Y meets both.
+  if (conv === 'de') s = s.replace(/tz|z(?!h)/g, 'Y');
   // ё after a consonant: Korolyov, Artiom, Piotr / Королёв, Артём, Пётр (ё folded to е) / Korolev.
   s = s.replace(/(?<=[^aeiouy])[yi]o/g, 'e');
   // English ee (Lee = Ли).
