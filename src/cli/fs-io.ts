@@ -25,20 +25,24 @@ export function readInputFile(path: string, what = 'input file'): Buffer {
 }
 
 const pendingTemps = new Set<string>();
-let signalHooked = false;
 
-/** Removes temporary outputs if the process is interrupted, then exits 130. */
-function hookSignals(): void {
-  if (signalHooked) return;
-  signalHooked = true;
-  const cleanup = (signal: NodeJS.Signals) => {
+/**
+ * While a command runs, Ctrl-C (SIGINT) or SIGTERM removes any temporary output and exits 130 (143) with a message:
+ * outputs are renamed into place only at the very end, so nothing half-written is ever left. Returns the uninstaller.
+ */
+export function installInterruptHandler(stderr: NodeJS.WritableStream = process.stderr): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
     for (const t of pendingTemps) rmSync(t, { force: true });
     pendingTemps.clear();
-    process.stderr.write(`\nreconcile: interrupted (${signal}); no output was written\n`);
+    stderr.write(`\nreconcile: interrupted (${signal}); no output was written\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', cleanup);
-  process.once('SIGTERM', cleanup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }
 
 /**
@@ -46,7 +50,6 @@ function hookSignals(): void {
  * are they renamed into place. On any failure the temporary files are removed and nothing is replaced.
  */
 export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): string[] {
-  hookSignals();
   const outDir = resolve(dir);
   try {
     mkdirSync(outDir, { recursive: true });

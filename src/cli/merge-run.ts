@@ -13,7 +13,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { renderReportMarkdown } from '../report/render-md.js';
 import type { CsvOptions } from '../report/csv.js';
 import type { MergeFlags } from './commands/merge.js';
-import { changedFiles, readInputFile, writeFilesAtomically } from './fs-io.js';
+import { changedFiles, installInterruptHandler, readInputFile, writeFilesAtomically } from './fs-io.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
 import { estimateSection } from './report-estimate.js';
@@ -186,6 +186,15 @@ export function renderOutputs(result: ReconcileResult, run: { config: RunConfig;
 }
 
 export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Promise<number> {
+  const uninstall = installInterruptHandler(io.stderr);
+  try {
+    return await mergeOnce(args, flags, io);
+  } finally {
+    uninstall();
+  }
+}
+
+async function mergeOnce(args: string[], flags: MergeFlags, io: CliIO): Promise<number> {
   const config: RunConfig = flags.config ? loadConfig(flags.config) : { sources: [] };
   if (flags.officialTotal !== undefined) config.officialTotal = flags.officialTotal;
   if (flags.eventDate !== undefined) config.eventDate = flags.eventDate;
