@@ -1,5 +1,6 @@
 // The CSV outputs of `merge`: records.csv (crosswalk), merged.csv (persons), links.csv (evidence), review.csv.
 import type { IngestedSource } from '../core/types.js';
+import type { ScoredPair } from '../match/index.js';
 import type { Person } from '../merge/merge-person.js';
 import type { PreparedRecord } from '../pipeline/prepare.js';
 import { placeLabel, regionLabel } from '../places/index.js';
@@ -11,14 +12,8 @@ export const MERGED_HEADER = [
   'place', 'region', 'category', 'sources', 'n_sources', 'records', 'confidence', 'conflicts',
 ] as const;
 
-export interface PairRow {
-  a: number;
-  b: number;
-  probability: number;
-  weight: number;
-  levels: Record<string, string>;
-  weights: Record<string, number>;
-}
+/** A scored pair as the matching engine gives it (only the fields the CSVs show). */
+export type PairRow = Pick<ScoredPair, 'a' | 'b' | 'probability' | 'weight' | 'levels' | 'weights'>;
 
 /** records.csv: one row per input record (used or rejected), sources in run order, rows in file order. */
 export function renderRecordsCsv(
