@@ -1,6 +1,7 @@
 // One data row → a SourceRecord (values parsed, warnings collected) or a RejectedRow (no usable name). Pure; parsed
 // values are cached per distinct cell text because dates, ages and places repeat a lot.
 import type { Category, RejectedRow, Sex, SourceRecord } from '../core/types.js';
+import { foldCyrillic } from '../places/fold-text.js';
 import { resolvePlace, type PlaceResolution } from '../places/resolve-place.js';
 import type { ColumnPlan } from './plan-columns.js';
 import { parseAge } from './parse-age.js';
@@ -31,14 +32,9 @@ const PLACEHOLDER_PHRASES: ReadonlySet<string> = new Set(['ер адам', 'ай
 /** First words of a line that sums up a list rather than naming someone. */
 const TOTAL_WORDS: ReadonlySet<string> = new Set(['итого', 'всего', 'total', 'totals', 'барлыгы', 'жиыны', 'барлык']);
 
-const KAZAKH_FOLD: Readonly<Record<string, string>> = {
-  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
-};
 
 const WORD = /\p{L}+/gu;
 
-const KAZAKH_LETTER = /[әғқңөұүһіё]/;
-const KAZAKH_LETTERS = /[әғқңөұүһіё]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LONGEST_UNKNOWN_VALUE = 16;
 
@@ -57,11 +53,6 @@ const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACEHOLDER_PHRASES]
 
 const FIRST_WORD = /\p{L}+/u;
 
-function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  return KAZAKH_LETTER.test(lower) ? lower.replace(KAZAKH_LETTERS, (ch) => KAZAKH_FOLD[ch] ?? ch) : lower;
-}
-
 /**
  * Why a name cannot be used, or undefined when it can: empty, no letters, a placeholder for an unknown name, a
  * total line. Example: rejectNameReason('н/д') === 'name "н/д" says the name is unknown'
@@ -71,11 +62,11 @@ export function rejectNameReason(name: string): string | undefined {
   if (trimmed === '') return 'no name';
   const first = FIRST_WORD.exec(trimmed);
   if (!first) return `name "${trimmed}" has no letters`;
-  const firstWord = foldWord(first[0]);
+  const firstWord = foldCyrillic(first[0]);
   if (TOTAL_WORDS.has(firstWord)) return `"${trimmed}" looks like a total line, not a name`;
   // Fast path: a first word that is a real name settles it.
   if (!PLACEHOLDER_WORDS.has(firstWord) && !PHRASE_FIRST_WORDS.has(firstWord)) return undefined;
-  const words = foldWord(trimmed).match(WORD) ?? [];
+  const words = foldCyrillic(trimmed).match(WORD) ?? [];
   const unknown = words.every((w) => PLACEHOLDER_WORDS.has(w)) || (words.length <= 3 && PLACEHOLDER_PHRASES.has(words.join(' ')));
   return unknown ? `name "${trimmed}" says the name is unknown` : undefined;
 }

@@ -1,10 +1,7 @@
 // Parses a category cell (мирный житель, сотрудник полиции, бейбіт тұрғын, әскери қызметші, civilian, police...) into
 // `civilian` | `security` | `other`. Pure: keyword stems matched at word starts; the earliest keyword wins.
 import type { Category } from '../core/types.js';
-
-const KAZAKH_FOLD: Readonly<Record<string, string>> = {
-  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
-};
+import { foldCyrillic } from '../places/fold-text.js';
 
 /** Word-start stems per category, written with Kazakh letters folded to Russian ones (әскери → аскери). */
 const STEMS: ReadonlyArray<readonly [Category, readonly string[]]> = [
@@ -38,12 +35,6 @@ const PATTERNS: ReadonlyArray<readonly [Category, RegExp]> = STEMS.map(([categor
 /** A bare "employee" in these lists means an officer of the security bodies. */
 const BARE_SECURITY: ReadonlySet<string> = new Set(['сотрудник', 'сотрудники', 'сотр', 'кызметкер', 'кызметкери']);
 
-function foldLower(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) out += KAZAKH_FOLD[ch] ?? ch;
-  return out;
-}
-
 /**
  * Parses a victim category; undefined when no known keyword is present. When keywords of two categories appear,
  * the one written first wins (`полицейский, мирный житель по другим данным` → security).
@@ -51,7 +42,7 @@ function foldLower(text: string): string {
  * parseCategory('Сотрудник КНБ') === 'security'; parseCategory('другое') === 'other'
  */
 export function parseCategory(text: string): Category | undefined {
-  const s = foldLower(text.trim()).replace(/\u00a0/g, ' ');
+  const s = foldCyrillic(text.trim()).replace(/\u00a0/g, ' ');
   if (!s) return undefined;
   if (BARE_SECURITY.has(s.replace(/[.\s]+$/, ''))) return 'security';
   let best: Category | undefined;

@@ -1,5 +1,6 @@
 // Parses dates as casualty lists write them (Russian, Kazakh and English; numeric day-first) into ISO `YYYY-MM-DD`.
 // Pure; regular expressions are compiled once at module load.
+import { foldCyrillic } from '../places/fold-text.js';
 
 /** Month by the first three letters of its name (Russian, Kazakh with Kazakh letters folded, English). */
 const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map([
@@ -14,10 +15,6 @@ const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map([
   ['oct', 10], ['nov', 11], ['dec', 12],
 ]);
 
-const KAZAKH_FOLD: Readonly<Record<string, string>> = {
-  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
-};
-
 /** Words that may sit between the parts of a date and mean nothing for it. */
 const FILLER_WORDS: ReadonlySet<string> = new Set([
   'г', 'гг', 'год', 'года', 'году', 'ж', 'жыл', 'жылы', 'жылгы', 'жылдын', 'of', 'the', 'y', 'yr', 'year', 'on',
@@ -29,12 +26,6 @@ const ISO_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
 const DAY_FIRST = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})$/;
 const TIME_SUFFIX = /(?:[t\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]\d{2}:?\d{2}|am|pm)?)$/;
 const TOKEN = /\d+|[\p{L}]+/gu;
-
-function foldLower(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) out += KAZAKH_FOLD[ch] ?? ch;
-  return out;
-}
 
 function monthOf(word: string): number | undefined {
   if (word.length < 3) return undefined;
@@ -68,7 +59,7 @@ function toIso(year: number, month: number, day: number): string | undefined {
  *   parseDate('January 5, 2022') === '2022-01-05'; parseDate('05/01/2022 0:00') === '2022-01-05'
  */
 export function parseDate(text: string): string | undefined {
-  const s = foldLower(text.trim()).replace(/\u00a0/g, ' ').replace(TIME_SUFFIX, '').trim();
+  const s = foldCyrillic(text.trim()).replace(/\u00a0/g, ' ').replace(TIME_SUFFIX, '').trim();
   if (!s) return undefined;
   let m = ISO_DATE.exec(s);
   if (m) return toIso(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -1,13 +1,14 @@
 // Parses a sex cell (`М`, `Ж`, `муж.`, `женский`, `ер`, `әйел`, `M`, `female`) into `M` or `F`. Pure.
 import type { Sex } from '../core/types.js';
+import { foldCyrillic } from '../places/fold-text.js';
 
 const SEX_BY_WORD: ReadonlyMap<string, Sex> = new Map<string, Sex>([
   // Russian
   ['м', 'M'], ['муж', 'M'], ['мужской', 'M'], ['мужчина', 'M'], ['мужск', 'M'],
   ['ж', 'F'], ['жен', 'F'], ['женский', 'F'], ['женщина', 'F'], ['женск', 'F'],
-  // Kazakh (Kazakh letters kept and folded forms)
+  // Kazakh, with Kazakh letters folded (әйел → айел)
   ['ер', 'M'], ['ер адам', 'M'], ['еркек', 'M'], ['ер жынысты', 'M'],
-  ['әйел', 'F'], ['айел', 'F'], ['әйел адам', 'F'], ['айел адам', 'F'], ['әйел жынысты', 'F'], ['айел жынысты', 'F'],
+  ['айел', 'F'], ['айел адам', 'F'], ['айел жынысты', 'F'],
   // English, Latin letters
   ['m', 'M'], ['male', 'M'], ['man', 'M'], ['f', 'F'], ['female', 'F'], ['woman', 'F'], ['w', 'F'],
 ]);
@@ -17,6 +18,6 @@ const SEX_BY_WORD: ReadonlyMap<string, Sex> = new Map<string, Sex>([
  * Examples: parseSex('М') === 'M'; parseSex('жен.') === 'F'; parseSex('әйел') === 'F'; parseSex('female') === 'F'
  */
 export function parseSex(text: string): Sex | undefined {
-  const s = text.trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+  const s = foldCyrillic(text.trim()).replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
   return SEX_BY_WORD.get(s);
 }
