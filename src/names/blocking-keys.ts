@@ -43,7 +43,7 @@ function isNameWord(t: RichToken): boolean {
  * (covers a surname changed or dropped). A lone word gives its own key.
  *
  * @example nameBlockingKeys(parseName('Токаев Касым-Жомарт Кемелевич'))
- * // ['g:KAsImJUmArt|Kml', 'n:KJmr|t', 'n:tK|K', ...]
+ * // ['g:KAsImSUmArt|Kml', 'g:tUKAEf|Kml', 'n:KsmS|t', 'n:tK|K', 'n:tK|S']
  */
 export function nameBlockingKeys(p: ParsedName): string[] {
   if (p.empty) return [];

@@ -103,7 +103,7 @@ function countScript(text: string): 'cyr' | 'lat' {
  * (and digits) into it.
  * Returns the repaired word and the number of characters changed.
  *
- * @example repairWord('Тokaев', 'cyr') // { word: 'Токаев', fixed: 2 }
+ * @example repairWord('Тokaев', 'cyr') // { word: 'Токаев', fixed: 3 }
  */
 export function repairWord(word: string, fallback: 'cyr' | 'lat', nameEvidence: 'cyr' | 'lat' | null = null): { word: string; fixed: number } {
   const ev = countEvidence(word);
@@ -133,6 +133,8 @@ export function repairWord(word: string, fallback: 'cyr' | 'lat', nameEvidence: 
     if (target === 'cyr' && (sc === 'lat' || (hasLetter && /[0-9]/.test(ch)))) rep = LATIN_TO_CYR[ch];
     else if (target === 'lat' && (sc === 'cyr' || (hasLetter && ch === '0'))) rep = CYR_TO_LAT[ch];
     if (rep !== undefined && rep !== ch) {
+      // A digit takes the case of the letter before it (Ахмет0в → Ахметов, 3АРИНА → ЗАРИНА).
+      if (/[0-9]/.test(ch) && out.length > 0 && /\p{Ll}/u.test(out[out.length - 1])) rep = rep.toLowerCase();
       out += rep;
       fixed++;
     } else out += ch;

@@ -156,7 +156,7 @@ export function boundedSkeletonDistance(a: string, b: string, limit: number): nu
  * Similarity 0..1 of two skeletons: 1 − weighted distance / longer length.
  *
  * @example skeletonSimilarity('ErKIn', 'ErKEn') // 0.9
- * @example skeletonSimilarity('sArIK', 'sArIKbUl') // 0.625
+ * @example skeletonSimilarity('sErIK', 'sErIKbUl') // 0.575
  */
 export function skeletonSimilarity(a: string, b: string): number {
   if (a === b) return 1;
