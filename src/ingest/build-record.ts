@@ -151,17 +151,14 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
   const ragged = fields.length < n || extra ? `row has ${fields.length} fields, header has ${n}` : undefined;
   if (ragged) warnings.push(ragged);
 
-  const cell = (role: keyof ColumnPlan['index']): string => {
-    const i = plan.index[role];
-    return i === undefined ? '' : (fields[i] ?? '').trim();
-  };
+  const cell = (role: keyof ColumnPlan['index']): string => cellOf(fields, plan, role);
 
   const full = cell('full_name');
   const surname = cell('surname');
   const given = cell('given');
   const patronymic = cell('patronymic');
   const hasParts = plan.index.surname !== undefined || plan.index.given !== undefined || plan.index.patronymic !== undefined;
-  const partsName = [surname, given, patronymic].filter((p) => p !== '').join(' ');
+  const partsName = hasParts ? joinParts(surname, given, patronymic) : '';
   const rawName = full !== '' ? full : partsName;
 
   const nameColumn = plan.index.full_name ?? plan.index.surname ?? plan.index.given;
@@ -244,6 +241,20 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
   const notes = cell('notes');
   if (notes !== '') record.notes = notes;
   return { record };
+}
+
+/** The trimmed cell of a role's column ('' when the source has no such column or the row is short). */
+function cellOf(fields: readonly string[], plan: ColumnPlan, role: keyof ColumnPlan['index']): string {
+  const i = plan.index[role];
+  return i === undefined ? '' : (fields[i] ?? '').trim();
+}
+
+/** Surname, given name and patronymic joined by single spaces, empty parts left out. */
+function joinParts(surname: string, given: string, patronymic: string): string {
+  let out = surname;
+  if (given) out = out ? `${out} ${given}` : given;
+  if (patronymic) out = out ? `${out} ${patronymic}` : patronymic;
+  return out;
 }
 
 /** True when every header cell reappears in the row (a header pasted again mid-file). */

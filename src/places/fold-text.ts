@@ -6,6 +6,9 @@ const KAZAKH_TO_RUSSIAN: Readonly<Record<string, string>> = {
   'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
 };
 
+const KAZAKH_LETTER = /[әғқңөұүһіё]/;
+const KAZAKH_LETTERS = /[әғқңөұүһіё]/g;
+
 /** Russian Cyrillic → ASCII Latin, a simple one-way scheme (GOST-like, `ж` = zh, `й`/`ы` = y). */
 const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   'а': 'a', 'б': 'b', 'в': 'v', 'г': 'g', 'д': 'd', 'е': 'e', 'ж': 'zh', 'з': 'z', 'и': 'i', 'й': 'y', 'к': 'k',
@@ -55,9 +58,7 @@ function fixLookalikes(lower: string): string {
  */
 export function foldCyrillic(text: string): string {
   const lower = fixLookalikes(text.normalize('NFC').toLowerCase());
-  let out = '';
-  for (const ch of lower) out += KAZAKH_TO_RUSSIAN[ch] ?? ch;
-  return out;
+  return KAZAKH_LETTER.test(lower) ? lower.replace(KAZAKH_LETTERS, (ch) => KAZAKH_TO_RUSSIAN[ch] ?? ch) : lower;
 }
 
 /**
