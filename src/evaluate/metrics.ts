@@ -124,31 +124,43 @@ function pairCounts(truePairs: number, predictedPairs: number, correctPairs: num
   return { truePairs, predictedPairs, correctPairs, ...prf(ratio(correctPairs, predictedPairs), ratio(correctPairs, truePairs)) };
 }
 
-/** Counts same-script and cross-script pairs inside one cluster from its per-script record counts. */
-function addScriptPairs(counts: Map<string, number>, into: Map<string, number>): void {
-  const scripts = Array.from(counts.keys()).sort(compareStrings);
-  for (let i = 0; i < scripts.length; i++) {
-    const ci = counts.get(scripts[i]) ?? 0;
-    const same = pairsOf(ci);
-    if (same > 0) {
-      const k = `${scripts[i]}\u0000${scripts[i]}`;
-      into.set(k, (into.get(k) ?? 0) + same);
-    }
-    for (let j = i + 1; j < scripts.length; j++) {
-      const k = `${scripts[i]}\u0000${scripts[j]}`;
-      into.set(k, (into.get(k) ?? 0) + ci * (counts.get(scripts[j]) ?? 0));
-    }
-  }
+function intern(index: Map<string, number>, key: string): number {
+  let i = index.get(key);
+  if (i === undefined) index.set(key, (i = index.size));
+  return i;
 }
 
-function bump(map: Map<string, number>, key: string, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
+/** Groups record indexes by cluster (compressed rows): members of cluster c are order[start[c] .. start[c+1]). */
+function groupBy(cluster: Int32Array, clusters: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(clusters + 1);
+  for (let i = 0; i < cluster.length; i++) start[cluster[i] + 1]++;
+  for (let c = 0; c < clusters; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, clusters);
+  const order = new Int32Array(cluster.length);
+  for (let i = 0; i < cluster.length; i++) order[fill[cluster[i]]++] = i;
+  return { start, order };
+}
+
+/** Adds the same-script and cross-script pairs of a group with per-script counts `count` to matrix `into` (S×S). */
+function addScriptPairs(count: Int32Array, touched: number[], into: Float64Array, scripts: number): void {
+  for (let x = 0; x < touched.length; x++) {
+    const a = touched[x];
+    const ca = count[a];
+    into[a * scripts + a] += pairsOf(ca);
+    for (let y = x + 1; y < touched.length; y++) {
+      const b = touched[y];
+      const lo = Math.min(a, b);
+      const hi = Math.max(a, b);
+      into[lo * scripts + hi] += ca * count[b];
+    }
+  }
 }
 
 /**
  * Scores predicted persons against the truth. Records are those of the truth; a truth record missing from the
  * predictions, or rejected there, counts as a predicted singleton. Pairwise counts come from the contingency
  * table of predicted × true persons: correct = Σ C(n_ij, 2), predicted = Σ C(a_i, 2), true = Σ C(b_j, 2).
+ * Linear in the number of records.
  * @example
  * evaluateLinkage(
  *   [{ key: 'a:1', personId: 'P1' }, { key: 'b:1', personId: 'P1' }],
@@ -162,11 +174,13 @@ export function evaluateLinkage(truth: TruthRow[], predicted: PredictedRow[], op
   const predByKey = new Map<string, PredictedRow>();
   for (const p of predicted) predByKey.set(p.key, p);
 
-  // Record → (true, predicted) ids; rejected or missing predictions become singleton ids that cannot collide.
+  // Record → (true, predicted) cluster numbers; rejected or missing predictions become singletons.
   const n = truth.length;
-  const trueIds: string[] = new Array(n);
-  const predIds: string[] = new Array(n);
   const names: string[] = new Array(n);
+  const predIndex = new Map<string, number>();
+  const trueIndex = new Map<string, number>();
+  const P = new Int32Array(n);
+  const T = new Int32Array(n);
   const truthKeys = new Set<string>();
   let missing = 0;
   let rejected = 0;
@@ -174,19 +188,19 @@ export function evaluateLinkage(truth: TruthRow[], predicted: PredictedRow[], op
   for (let i = 0; i < n; i++) {
     const t = truth[i];
     truthKeys.add(t.key);
-    trueIds[i] = t.personId;
+    T[i] = intern(trueIndex, t.personId);
     const p = predByKey.get(t.key);
     if (!p) {
       missing++;
-      predIds[i] = `\u0000missing:${t.key}`;
+      P[i] = intern(predIndex, `\u0000missing:${t.key}`);
       names[i] = '';
     } else if (p.personId === '' || p.status === 'rejected') {
       rejected++;
-      predIds[i] = `\u0000rejected:${t.key}`;
+      P[i] = intern(predIndex, `\u0000rejected:${t.key}`);
       names[i] = p.name;
       rejectedRecords.push({ key: t.key, name: p.name, truePersonId: t.personId });
     } else {
-      predIds[i] = p.personId;
+      P[i] = intern(predIndex, p.personId);
       names[i] = p.name;
     }
   }
@@ -194,136 +208,159 @@ export function evaluateLinkage(truth: TruthRow[], predicted: PredictedRow[], op
   let extra = 0;
   for (const p of predicted) if (!truthKeys.has(p.key)) extra++;
   if (extra > 0) warnings.push(`${extra} record(s) of the records file are not in the truth; ignored`);
+  const predNames = Array.from(predIndex.keys());
+  const trueNames = Array.from(trueIndex.keys());
+  const nP = predNames.length;
+  const nT = trueNames.length;
+  const byPred = groupBy(P, nP);
+  const byTrue = groupBy(T, nT);
+  const trueSize = (t: number): number => byTrue.start[t + 1] - byTrue.start[t];
 
-  // Contingency table.
-  const cell = new Map<string, number>();
-  const predSize = new Map<string, number>();
-  const trueSize = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    bump(cell, predIds[i] + '\u0001' + trueIds[i]);
-    bump(predSize, predIds[i]);
-    bump(trueSize, trueIds[i]);
-  }
+  // Scripts, when every truth row has one.
+  const haveScripts = n > 0 && truth.every((t) => t.script !== undefined && t.script !== '');
+  if (!haveScripts && n > 0) warnings.push('the truth has no script column (or empty values): no per-script results');
+  const scriptIndex = new Map<string, number>();
+  const S = new Int32Array(n);
+  if (haveScripts) for (let i = 0; i < n; i++) S[i] = intern(scriptIndex, truth[i].script as string);
+  const nS = scriptIndex.size;
+  const sPred = new Float64Array(nS * nS);
+  const sTrue = new Float64Array(nS * nS);
+  const sCorrect = new Float64Array(nS * nS);
+  const sCount = new Int32Array(Math.max(1, nS));
+  const sTouched: number[] = [];
+  const countScripts = (members: ArrayLike<number>, from: number, to: number, into: Float64Array): void => {
+    sTouched.length = 0;
+    for (let k = from; k < to; k++) {
+      const sc = S[members[k]];
+      if (sCount[sc]++ === 0) sTouched.push(sc);
+    }
+    addScriptPairs(sCount, sTouched, into, nS);
+    for (const sc of sTouched) sCount[sc] = 0;
+  };
+
+  // One pass over predicted clusters: members sorted by true person give the contingency cells as runs.
   let correct = 0;
+  let predictedPairs = 0;
   let bPrecision = 0;
   let bRecall = 0;
-  for (const [k, c] of cell) {
-    const sep = k.indexOf('\u0001');
-    const pid = k.slice(0, sep);
-    const tid = k.slice(sep + 1);
-    correct += pairsOf(c);
-    bPrecision += (c * c) / (predSize.get(pid) ?? 1);
-    bRecall += (c * c) / (trueSize.get(tid) ?? 1);
+  const falseMergeCandidates: Array<{ p: number; members: number[]; persons: number; wrong: number }> = [];
+  for (let p = 0; p < nP; p++) {
+    const from = byPred.start[p];
+    const to = byPred.start[p + 1];
+    const size = to - from;
+    predictedPairs += pairsOf(size);
+    if (haveScripts && size > 1) countScripts(byPred.order, from, to, sPred);
+    const members = Array.from(byPred.order.subarray(from, to));
+    if (size > 1) members.sort((a, b) => T[a] - T[b] || a - b);
+    let ok = 0;
+    let persons = 0;
+    for (let k = 0; k < size; ) {
+      let e = k + 1;
+      while (e < size && T[members[e]] === T[members[k]]) e++;
+      const c = e - k;
+      persons++;
+      ok += pairsOf(c);
+      bPrecision += (c * c) / size;
+      bRecall += (c * c) / trueSize(T[members[k]]);
+      if (haveScripts && c > 1) countScripts(members, k, e, sCorrect);
+      k = e;
+    }
+    correct += ok;
+    if (persons > 1) falseMergeCandidates.push({ p, members, persons, wrong: pairsOf(size) - ok });
   }
-  let predictedPairs = 0;
-  for (const s of predSize.values()) predictedPairs += pairsOf(s);
   let truePairs = 0;
-  for (const s of trueSize.values()) truePairs += pairsOf(s);
+  const missedCandidates: Array<{ t: number; members: number[]; parts: number; missed: number }> = [];
+  for (let t = 0; t < nT; t++) {
+    const from = byTrue.start[t];
+    const to = byTrue.start[t + 1];
+    const size = to - from;
+    truePairs += pairsOf(size);
+    if (size < 2) continue;
+    if (haveScripts) countScripts(byTrue.order, from, to, sTrue);
+    const members = Array.from(byTrue.order.subarray(from, to)).sort((a, b) => P[a] - P[b] || a - b);
+    let ok = 0;
+    let parts = 0;
+    for (let k = 0; k < size; ) {
+      let e = k + 1;
+      while (e < size && P[members[e]] === P[members[k]]) e++;
+      ok += pairsOf(e - k);
+      parts++;
+      k = e;
+    }
+    if (parts > 1) missedCandidates.push({ t, members, parts, missed: pairsOf(size) - ok });
+  }
 
-  // Per script pair (only when every truth row says its script).
   const byScriptPair: ScriptPairResult[] = [];
-  const haveScripts = n > 0 && truth.every((t) => t.script !== undefined && t.script !== '');
   if (haveScripts) {
-    const perCell = new Map<string, Map<string, number>>();
-    const perPred = new Map<string, Map<string, number>>();
-    const perTrue = new Map<string, Map<string, number>>();
-    const add = (m: Map<string, Map<string, number>>, k: string, s: string): void => {
-      let inner = m.get(k);
-      if (!inner) m.set(k, (inner = new Map()));
-      bump(inner, s);
-    };
-    for (let i = 0; i < n; i++) {
-      const s = truth[i].script as string;
-      add(perCell, predIds[i] + '\u0001' + trueIds[i], s);
-      add(perPred, predIds[i], s);
-      add(perTrue, trueIds[i], s);
+    const scriptNames = Array.from(scriptIndex.keys());
+    const cells: Array<{ a: string; b: string; i: number }> = [];
+    for (let x = 0; x < nS; x++) {
+      for (let y = x; y < nS; y++) {
+        const [a, b] = compareStrings(scriptNames[x], scriptNames[y]) <= 0 ? [scriptNames[x], scriptNames[y]] : [scriptNames[y], scriptNames[x]];
+        const i = x * nS + y;
+        if (sTrue[i] > 0 || sPred[i] > 0) cells.push({ a, b, i });
+      }
     }
-    const c = new Map<string, number>();
-    const p = new Map<string, number>();
-    const t = new Map<string, number>();
-    for (const m of perCell.values()) addScriptPairs(m, c);
-    for (const m of perPred.values()) addScriptPairs(m, p);
-    for (const m of perTrue.values()) addScriptPairs(m, t);
-    const keys = new Set([...p.keys(), ...t.keys()]);
-    for (const k of Array.from(keys).sort(compareStrings)) {
-      const [a, b] = k.split('\u0000');
-      byScriptPair.push({ a, b, ...pairCounts(t.get(k) ?? 0, p.get(k) ?? 0, c.get(k) ?? 0) });
-    }
-  } else if (n > 0) {
-    warnings.push('the truth has no script column (or empty values): no per-script results');
+    cells.sort((u, v) => compareStrings(u.a, v.a) || compareStrings(u.b, v.b));
+    for (const c of cells) byScriptPair.push({ a: c.a, b: c.b, ...pairCounts(sTrue[c.i], sPred[c.i], sCorrect[c.i]) });
   }
 
-  // Members of each predicted and true cluster, for error listings and relations.
-  const predMembers = new Map<string, number[]>();
-  const trueMembers = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    let a = predMembers.get(predIds[i]);
-    if (!a) predMembers.set(predIds[i], (a = []));
-    a.push(i);
-    let b = trueMembers.get(trueIds[i]);
-    if (!b) trueMembers.set(trueIds[i], (b = []));
-    b.push(i);
-  }
   const shownPred = (id: string): string => (id.startsWith('\u0000') ? '' : id);
   const errorRecord = (i: number): ErrorRecord => ({
     key: truth[i].key,
     name: names[i],
-    truePersonId: trueIds[i],
-    predictedPersonId: shownPred(predIds[i]),
+    truePersonId: trueNames[T[i]],
+    predictedPersonId: shownPred(predNames[P[i]]),
   });
   const byKey = (a: number, b: number): number => compareRecordKeys(truth[a].key, truth[b].key);
 
-  const falseMerges: FalseMerge[] = [];
-  for (const [pid, members] of predMembers) {
-    const persons = new Map<string, number>();
-    for (const i of members) bump(persons, trueIds[i]);
-    if (persons.size < 2) continue;
-    let ok = 0;
-    for (const c of persons.values()) ok += pairsOf(c);
-    const sorted = members.slice().sort((a, b) => compareStrings(trueIds[a], trueIds[b]) || byKey(a, b));
-    falseMerges.push({
-      predictedPersonId: pid,
-      truePersons: persons.size,
-      wrongPairs: pairsOf(members.length) - ok,
-      records: sorted.map(errorRecord),
-    });
-  }
-  falseMerges.sort((x, y) => y.wrongPairs - x.wrongPairs || compareStrings(x.predictedPersonId, y.predictedPersonId));
-
-  const missedLinks: MissedLink[] = [];
-  for (const [tid, members] of trueMembers) {
-    const parts = new Map<string, number>();
-    for (const i of members) bump(parts, predIds[i]);
-    if (parts.size < 2) continue;
-    let ok = 0;
-    for (const c of parts.values()) ok += pairsOf(c);
-    const sorted = members.slice().sort((a, b) => compareStrings(predIds[a], predIds[b]) || byKey(a, b));
-    missedLinks.push({
-      truePersonId: tid,
-      predictedPersons: parts.size,
-      missedPairs: pairsOf(members.length) - ok,
-      records: sorted.map(errorRecord),
-    });
-  }
-  missedLinks.sort((x, y) => y.missedPairs - x.missedPairs || compareStrings(x.truePersonId, y.truePersonId));
+  falseMergeCandidates.sort((x, y) => y.wrong - x.wrong || compareStrings(predNames[x.p], predNames[y.p]));
+  const falseMerges: FalseMerge[] = falseMergeCandidates.slice(0, worst).map((m) => ({
+    predictedPersonId: predNames[m.p],
+    truePersons: m.persons,
+    wrongPairs: m.wrong,
+    records: m.members
+      .slice()
+      .sort((a, b) => compareStrings(trueNames[T[a]], trueNames[T[b]]) || byKey(a, b))
+      .map(errorRecord),
+  }));
+  missedCandidates.sort((x, y) => y.missed - x.missed || compareStrings(trueNames[x.t], trueNames[y.t]));
+  const missedLinks: MissedLink[] = missedCandidates.slice(0, worst).map((m) => ({
+    truePersonId: trueNames[m.t],
+    predictedPersons: m.parts,
+    missedPairs: m.missed,
+    records: m.members
+      .slice()
+      .sort((a, b) => compareStrings(predNames[P[a]], predNames[P[b]]) || byKey(a, b))
+      .map(errorRecord),
+  }));
 
   const result: LinkageEvaluation = {
     records: n,
-    truePersons: trueSize.size,
-    predictedPersons: predSize.size,
+    truePersons: nT,
+    predictedPersons: nP,
     rejected,
     pairwise: pairCounts(truePairs, predictedPairs, correct),
     bcubed: n === 0 ? prf(1, 1) : prf(bPrecision / n, bRecall / n),
     byScriptPair,
-    falseMerges: falseMerges.slice(0, worst),
-    missedLinks: missedLinks.slice(0, worst),
+    falseMerges,
+    missedLinks,
     rejectedRecords: rejectedRecords.sort((a, b) => compareRecordKeys(a.key, b.key)),
     warnings,
   };
 
   if (opts.pairs) result.blocking = blockingRecall(truth, opts.pairs, truePairs);
   if (opts.relations) {
-    const { relatives, namesakes } = relationMerges(opts.relations, trueIds, predMembers, trueMembers);
+    // True persons that share a predicted person (only clusters holding several persons).
+    const together = new Set<string>();
+    for (const m of falseMergeCandidates) {
+      const persons = Array.from(new Set(m.members.map((i) => trueNames[T[i]]))).sort(compareStrings);
+      if (persons.length > 200) continue;
+      for (let i = 0; i < persons.length; i++) {
+        for (let j = i + 1; j < persons.length; j++) together.add(`${persons[i]}\u0000${persons[j]}`);
+      }
+    }
+    const { relatives, namesakes } = relationMerges(opts.relations, trueIndex, together);
     result.relatives = relatives;
     result.namesakes = namesakes;
   }
@@ -362,36 +399,26 @@ function blockingRecall(truth: TruthRow[], pairs: Iterable<CandidatePair>, trueP
 
 function relationMerges(
   relations: PersonRelation[],
-  trueIds: string[],
-  predMembers: Map<string, number[]>,
-  trueMembers: Map<string, number[]>,
+  trueIndex: Map<string, number>,
+  together: Set<string>,
 ): { relatives: RelationMerges; namesakes: RelationMerges } {
   const family = new Map<string, string>();
   const similar = new Map<string, { to: string; kind: string }>();
   const familyMembers = new Map<string, string[]>();
   for (const r of relations) {
-    if (!trueMembers.has(r.personId)) continue;
+    if (!trueIndex.has(r.personId)) continue;
     if (r.familyId) {
       family.set(r.personId, r.familyId);
       let m = familyMembers.get(r.familyId);
       if (!m) familyMembers.set(r.familyId, (m = []));
       m.push(r.personId);
     }
-    if (r.similarTo && trueMembers.has(r.similarTo)) similar.set(r.personId, { to: r.similarTo, kind: r.similarKind ?? 'similar' });
+    if (r.similarTo && trueIndex.has(r.similarTo)) similar.set(r.personId, { to: r.similarTo, kind: r.similarKind ?? 'similar' });
   }
   const relatives: RelationMerges = { pairs: 0, merged: 0, examples: [] };
   for (const m of familyMembers.values()) relatives.pairs += pairsOf(m.length);
   const namesakes: RelationMerges = { pairs: similar.size, merged: 0, examples: [] };
 
-  // Person pairs that share a predicted cluster.
-  const together = new Set<string>();
-  for (const members of predMembers.values()) {
-    const persons = Array.from(new Set(members.map((i) => trueIds[i]))).sort(compareStrings);
-    if (persons.length < 2 || persons.length > 200) continue;
-    for (let i = 0; i < persons.length; i++) {
-      for (let j = i + 1; j < persons.length; j++) together.add(`${persons[i]}\u0000${persons[j]}`);
-    }
-  }
   const pairKey = (a: string, b: string): string => (compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const k of Array.from(together).sort(compareStrings)) {
     const [a, b] = k.split('\u0000');

@@ -1,6 +1,5 @@
 // Parsers for the files `reconcile evaluate` reads (pure: text in, rows out): truth.csv, records.csv, the candidate
 // pairs file and truth/persons.csv. Bad input raises ReconError naming the file, the line and what is wrong.
-import { parse } from 'csv-parse/sync';
 import { ReconError } from '../core/errors.js';
 import type { CandidatePair, PersonRelation, PredictedRow, TruthRow } from './metrics.js';
 
@@ -11,28 +10,79 @@ interface Table {
   lines: number[];
 }
 
-function readTable(text: string, file: string): Table {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
-  } catch (err) {
-    const e = err as { lines?: number; code?: string };
-    throw new ReconError('CSV_MALFORMED', `cannot read the CSV (${e.code ?? 'parse error'})`, {
-      file,
-      line: e.lines,
-      hint: 'the file must be comma-separated CSV with a header row',
-    });
-  }
-  if (records.length === 0) throw new ReconError('EMPTY_FILE', 'the file is empty', { file });
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
+/**
+ * Splits CSV text (comma-separated, RFC 4180 quotes, CRLF or LF, BOM) into rows with the line each starts on.
+ * Hand-written rather than csv-parse: evaluation reads files of a million rows, and this is several times faster.
+ */
+export function splitCsv(text: string, file: string): { rows: string[][]; lines: number[] } {
   const rows: string[][] = [];
   const lines: number[] = [];
-  // info.lines is the line where a record ends; it starts on the line after the previous record.
-  for (let i = 1; i < records.length; i++) {
-    rows.push(records[i].record);
-    lines.push(records[i - 1].info.lines + 1);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const len = text.length;
+  while (i < len) {
+    const startLine = line;
+    const row: string[] = [];
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        let j = i + 1;
+        let value = '';
+        const opened = line;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) {
+            throw new ReconError('CSV_MALFORMED', `unbalanced quote: a field opened with " on line ${opened} is never closed`, {
+              file,
+              line: opened,
+            });
+          }
+          const chunk = text.slice(j, q);
+          for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+          value += chunk;
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        field = value;
+      } else {
+        let j = i;
+        while (j < len) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        field = text.slice(i, j);
+        i = j;
+      }
+      row.push(field);
+      const c = text.charCodeAt(i);
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      if (c === 13) i++;
+      if (text.charCodeAt(i) === 10) i++;
+      line++;
+      break;
+    }
+    if (!(row.length === 1 && row[0] === '')) {
+      rows.push(row);
+      lines.push(startLine);
+    }
   }
-  return { header, rows, lines };
+  return { rows, lines };
+}
+
+function readTable(text: string, file: string): Table {
+  const { rows, lines } = splitCsv(text, file);
+  if (rows.length === 0) throw new ReconError('EMPTY_FILE', 'the file is empty', { file });
+  const header = rows[0].map((h) => h.trim().toLowerCase());
+  return { header, rows: rows.slice(1), lines: lines.slice(1) };
 }
 
 function column(t: Table, names: string[], file: string, required: true): number;
@@ -102,7 +152,7 @@ export function parseRecordsCsv(text: string, file: string): PredictedRow[] {
 
 /**
  * Reads candidate pairs (`record_a,record_b`, keys `source:row`). Simple lines are split directly, so that
- * millions of pairs load quickly; quoted lines go through the CSV parser.
+ * millions of pairs load quickly; quoted lines go through the full CSV splitter.
  */
 export function parsePairsCsv(text: string, file: string): CandidatePair[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -121,7 +171,7 @@ export function parsePairsCsv(text: string, file: string): CandidatePair[] {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
-    const cells = line.includes('"') ? ((parse(line, { relax_column_count: true }) as string[][])[0] ?? []) : line.split(',');
+    const cells = line.includes('"') ? (splitCsv(line, file).rows[0] ?? []) : line.split(',');
     const a = (cells[ia] ?? '').trim();
     const b = (cells[ib] ?? '').trim();
     if (!a.includes(':') || !b.includes(':')) {

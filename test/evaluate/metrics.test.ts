@@ -194,3 +194,24 @@ describe('pairwise counts equal a naive enumeration of pairs', () => {
     );
   });
 });
+
+describe('splitCsv', () => {
+  it('reads quotes, doubled quotes, embedded newlines, CRLF and a BOM, with start lines', async () => {
+    const { splitCsv } = await import('../../src/evaluate/parse.js');
+    const text = '\ufeffa,b,c\r\n1,"x, ""y""",3\r\n2,"multi\nline",\n\n4,,"z"\n';
+    expect(splitCsv(text, 'f.csv')).toEqual({
+      rows: [
+        ['a', 'b', 'c'],
+        ['1', 'x, "y"', '3'],
+        ['2', 'multi\nline', ''],
+        ['4', '', 'z'],
+      ],
+      lines: [1, 2, 3, 6],
+    });
+  });
+
+  it('names the line of an unclosed quote', async () => {
+    const { splitCsv } = await import('../../src/evaluate/parse.js');
+    expect(() => splitCsv('a,b\n1,"open\n2,3\n', 'f.csv')).toThrow('unbalanced quote: a field opened with " on line 2 is never closed');
+  });
+});
