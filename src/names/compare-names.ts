@@ -51,13 +51,38 @@ function put(k: number, level: number, sim: number, letters: number, note: numbe
   NT[k] = note;
 }
 
-/** Similarity level and value of two skeletons: SIMILAR with its similarity, or DIFFERENT. */
+// Memo of skeleton-pair similarities: given names and surnames recur across candidate pairs. The distance is symmetric,
+// so the pair is stored once, smaller skeleton first. Cleared when large; results never depend on it.
+const MEMO = new Map<string, Map<string, number>>();
+let memoSize = 0;
+const MEMO_MAX = 2_000_000;
+
+/** Similarity of two skeletons when it reaches `similar` (see similarLimit), else −1. */
 function similarOf(a: string, b: string): number {
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  let inner = MEMO.get(lo);
+  if (inner !== undefined) {
+    const v = inner.get(hi);
+    if (v !== undefined) return v;
+  } else {
+    if (memoSize >= MEMO_MAX) {
+      MEMO.clear();
+      memoSize = 0;
+    }
+    inner = new Map();
+    MEMO.set(lo, inner);
+  }
   const len = a.length > b.length ? a.length : b.length;
-  if (len === 0) return 1;
-  const limit = similarLimit(len);
-  const d = boundedSkeletonDistance(a, b, limit);
-  return d > limit ? -1 : 1 - d / len;
+  let v = 1;
+  if (len > 0) {
+    const limit = similarLimit(len);
+    const d = boundedSkeletonDistance(lo, hi, limit);
+    v = d > limit ? -1 : 1 - d / len;
+  }
+  inner.set(hi, v);
+  memoSize++;
+  return v;
 }
 
 /** A word as a bare root: suffix-less words without a final glide; words in -ин/-ов whole. */
