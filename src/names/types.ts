@@ -3,6 +3,8 @@
 //   parseName(input: NameInput): ParsedName
 //   compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison
 //   nameBlockingKeys(p: ParsedName): string[]
+//   nameSkeletonsForFrequency(p: ParsedName): { surname?: string; given?: string }
+//   foldText(s: string): string
 import type { Sex } from '../core/types.js';
 
 export type NameRole = 'surname' | 'given' | 'patronymic' | 'unknown';
@@ -20,6 +22,14 @@ export interface NameToken {
   role: NameRole;
   /** True for an initial (`К.`, `Zh.`): canon/skel then hold the initial's letter class. */
   initial: boolean;
+  /** Skeleton of the stem: the surname without -ов/-ова/-ин/-ский, the patronymic without -ович/-ұлы... (set by parseName). */
+  stem?: string;
+  /** Grammatical suffix found: ov ova in ina sky skaya (surname family), ovich ovna uly kyzy... (patronymic), or ''. */
+  suffix?: string;
+  /** Skeletons of the parts of a hyphenated compound (Касым-Жомарт → two parts); one part otherwise. */
+  parts?: string[];
+  /** Initial classes of the parts: the first sound class of each part (Касым-Жомарт → ['K', 'J']). */
+  inits?: string[];
 }
 
 export interface ParsedName {
