@@ -5,7 +5,7 @@
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
 import { boundedSkeletonDistance } from './similarity.js';
-import { FAM_IN, FAM_OV, FAM_SKY, type RichToken } from './parse-name.js';
+import { FAM_IN, FAM_OV, FAM_SKY, parseName, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
 const EXACT = 0;
@@ -310,6 +310,10 @@ function bestAssignment(a: RichToken[], b: RichToken[]): [RichToken[], RichToken
   return [bestA, bestB];
 }
 
+function isPrepared(p: ParsedName): boolean {
+  return p.tokens.length === 0 || (p.tokens[0] as Partial<RichToken>).joined !== undefined;
+}
+
 /** True when a full word carries a Russian-style surname ending (-ов/-ев, -ин, -ский). */
 function hasRussianSurname(ts: RichToken[]): boolean {
   for (const t of ts) {
@@ -329,6 +333,9 @@ function hasRussianSurname(ts: RichToken[]): boolean {
  * c.decision // 'same'; c.surname // 'phonetic'; c.patronymic // 'missing'
  */
 export function compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison {
+  // A ParsedName built by hand lacks the per-token keys parseName precomputes: parse its raw text again.
+  if (!isPrepared(a)) a = parseName(a.raw);
+  if (!isPrepared(b)) b = parseName(b.raw);
   // Work in one canonical order so that ties resolve the same way whichever side is A.
   const order = compareStrings(a.normalized, b.normalized) || compareStrings(a.raw, b.raw);
   return order > 0 ? compareOrdered(b, a, tf, true) : compareOrdered(a, b, tf, false);

@@ -43,3 +43,11 @@ describe('keys', () => {
     expect(nameSkeletonsForFrequency(parseName('Ахметов Серик'))).toEqual({ surname: 'AKmEt', given: 'sErIK' });
   });
 });
+
+describe('robustness', () => {
+  it('compares a ParsedName built by hand by parsing its raw text', () => {
+    const real = parseName('Ахметов Ерлан');
+    const byHand = { ...real, tokens: real.tokens.map((t) => ({ raw: t.raw, canon: t.canon, skel: t.skel, role: t.role, initial: t.initial })) };
+    expect(compareNames(byHand, parseName('Akhmetov Yerlan')).decision).toBe('same');
+  });
+});
