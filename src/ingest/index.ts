@@ -106,17 +106,6 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   let blank = 0;
   let row = 0;
 
-  const checkFieldSizes = (r: RawRow): void => {
-    for (const f of r.fields) {
-      if (f.length * 3 > maxFieldBytes && Buffer.byteLength(f, 'utf8') > maxFieldBytes) {
-        throw new ReconError('LIMIT', `a field in the row starting on line ${r.line} is ${Buffer.byteLength(f, 'utf8')} bytes long, more than the limit of ${maxFieldBytes} bytes`, {
-          file, line: r.line,
-          hint: 'a quote that is never closed or a wrong delimiter often causes this; if the data is right, raise the limit with --max-field-bytes',
-        });
-      }
-    }
-  };
-
   const takeHeader = (r: RawRow): boolean => {
     const candidate = planColumns(r.fields, spec.columns);
     if (candidate.missing.length > 0 || !hasNameColumn(candidate)) return false;
@@ -127,7 +116,6 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   };
 
   readRows(input, delimiter, file, (r) => {
-    checkFieldSizes(r);
     if (isBlank(r.fields)) {
       blank++;
       return;
@@ -151,7 +139,7 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
     const built = buildRecord({ source: spec.name, row, line: r.line, fields: r.fields }, plan, cache);
     if (built.record) records.push(built.record);
     else if (built.rejected) rejected.push(built.rejected);
-  });
+  }, { maxFieldBytes });
 
   if (!plan) {
     if (above.length === 0) throw emptyFile(file, 'the file is empty: it has only blank lines');

@@ -1,6 +1,5 @@
-// Splits decoded CSV text into rows with csv-parse, one callback per row with the physical line it starts on.
-// Pure (works on a string); csv-parse errors become ReconError('CSV_MALFORMED') in plain words, never raw.
-import { parse } from 'csv-parse/sync';
+// Splits decoded CSV text into rows, one callback per row with the physical line it starts on.
+// Pure (works on a string or UTF-8 bytes); one linear pass; problems become ReconError in plain words.
 import { ReconError } from '../core/errors.js';
 
 export interface RawRow {
@@ -9,123 +8,132 @@ export interface RawRow {
   line: number;
 }
 
+export interface ReadRowsOptions {
+  /** Largest field accepted, in UTF-8 bytes; a larger one is refused before it is copied (ReconError 'LIMIT'). */
+  maxFieldBytes?: number;
+}
+
 const QUOTE_HINT = 'a field that starts with " must end with "; inside a quoted field, write a quote as ""';
 
-/** Tracks physical lines over the bytes csv-parse reads (LF, CRLF, lone CR), moving forward only: linear overall. */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-  constructor(private readonly buf: Uint8Array) {}
-  lineAt(offset: number): number {
-    const buf = this.buf;
-    let line = this.line;
-    for (let i = this.offset; i < offset; i++) {
-      const b = buf[i];
-      if (b === 0x0a || (b === 0x0d && buf[i + 1] !== 0x0a)) line++;
-    }
-    this.line = line;
-    this.offset = Math.max(this.offset, offset);
-    return line;
-  }
-}
-
-/** Line of a byte offset, counted from scratch (used once, for an error). */
-function lineOfOffset(buf: Uint8Array, offset: number): number {
-  return new LineCounter(buf).lineAt(Math.min(offset, buf.length));
-}
-
-/** Offset of the quote that opens a field and is never closed, scanning from a record start; -1 if none found. */
-function findUnclosedQuote(buf: Uint8Array, start: number, delimiter: number): number {
-  let fieldStart = true;
-  for (let i = start; i < buf.length; i++) {
-    const c = buf[i];
-    if (fieldStart && c === 0x22) {
-      const open = i;
-      let closed = false;
-      for (i = i + 1; i < buf.length; i++) {
-        if (buf[i] !== 0x22) continue;
-        if (buf[i + 1] === 0x22) {
-          i++;
-          continue;
-        }
-        closed = true;
-        break;
-      }
-      if (!closed) return open;
-      fieldStart = false;
-    } else if (c === delimiter || c === 0x0a || c === 0x0d) {
-      fieldStart = true;
-    } else {
-      fieldStart = false;
-    }
-  }
-  return -1;
-}
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /**
  * Reads every row of the input and calls `onRow` in order. `input` is text, or UTF-8 bytes (read as they are, which
  * saves a copy of a large file). LF, CRLF and CR line endings may even be mixed. Quoted fields may hold delimiters,
- * line breaks (returned as LF) and doubled quotes; rows may have any number of fields (ragged rows are reported by the caller).
- * Throws ReconError('CSV_MALFORMED') with the line where the problem starts.
+ * line breaks (returned as LF) and doubled quotes; a quote inside an unquoted field is kept as text; text after a
+ * closing quote makes the field read as written (`"a"b` reads `"a"b`, as csv-parse's relax_quotes does). Rows may have any
+ * number of fields (ragged rows are reported by the caller); an empty line is a row with one empty field.
+ * Throws ReconError('CSV_MALFORMED') for a quote that is never closed, at the line where it opens, and
+ * ReconError('LIMIT') for a field over `maxFieldBytes`, before copying it.
+ *
+ * Linear in the input, whatever its shape: blank lines and ragged rows cost no more than other rows (csv-parse
+ * built an error object for every row whose field count differed from the header's, which made a file of a million
+ * blank lines take a minute).
  */
-export function readRows(input: string | Uint8Array, delimiter: string, file: string, onRow: (row: RawRow) => void): void {
+export function readRows(input: string | Uint8Array, delimiter: string, file: string, onRow: (row: RawRow) => void, options: ReadRowsOptions = {}): void {
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const lines = new LineCounter(buf);
-  let recordStart = 0;
-  try {
-    parse(buf, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: false,
-      on_record: (record, context) => {
-        const line = lines.lineAt(recordStart);
-        recordStart = context.bytes;
-        // Line breaks inside quoted fields read the same whatever system saved the file.
-        for (let i = 0; i < record.length; i++) {
-          if (record[i].includes('\r')) record[i] = record[i].replace(/\r\n?/g, '\n');
-        }
-        onRow({ fields: record, line });
-        return null;
-      },
+  const delim = delimiter.charCodeAt(0);
+  if (delimiter.length !== 1 || delim > 0x7f || delim === QUOTE || delim === LF || delim === CR) {
+    throw new ReconError('INTERNAL', `unsupported delimiter ${JSON.stringify(delimiter)}`, { file });
+  }
+  const maxFieldBytes = options.maxFieldBytes ?? Infinity;
+  const len = buf.length;
+  let pos = 0;
+  let line = 1;
+
+  const tooLarge = (bytes: number, rowLine: number): ReconError =>
+    new ReconError('LIMIT', `a field in the row starting on line ${rowLine} is ${bytes} bytes long, more than the limit of ${maxFieldBytes} bytes`, {
+      file, line: rowLine,
+      hint: 'a quote that is never closed or a wrong delimiter often causes this; if the data is right, raise the limit with --max-field-bytes',
     });
-  } catch (err) {
-    if (err instanceof ReconError) throw err;
-    throw toReconError(err as { code?: string; bytes?: number }, buf, recordStart, delimiter, file);
+
+  while (pos < len) {
+    const rowLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field: string;
+      if (buf[pos] === QUOTE) {
+        // Quoted field: up to the quote that is followed by a delimiter, a line end or the end of the input.
+        const openLine = line;
+        const parts: string[] = [];
+        let start = pos + 1;
+        let bytes = 0;
+        let i = start;
+        let hasCr = false;
+        for (;;) {
+          const q = buf.indexOf(QUOTE, i);
+          if (q < 0) {
+            throw new ReconError('CSV_MALFORMED', `unbalanced quote: a field opened with " on line ${openLine} is never closed`, {
+              file, line: openLine, hint: QUOTE_HINT,
+            });
+          }
+          for (let k = i; k < q; k++) {
+            const b = buf[k];
+            if (b === LF) line++;
+            else if (b === CR) {
+              hasCr = true;
+              if (buf[k + 1] !== LF) line++;
+            }
+          }
+          const next = q + 1 < len ? buf[q + 1] : -1;
+          if (next === QUOTE) {
+            // A doubled quote stands for one quote.
+            bytes += q + 1 - start;
+            if (bytes > maxFieldBytes) throw tooLarge(bytes, rowLine);
+            parts.push(buf.toString('utf8', start, q + 1));
+            start = q + 2;
+            i = q + 2;
+            continue;
+          }
+          bytes += q - start;
+          if (bytes > maxFieldBytes) throw tooLarge(bytes, rowLine);
+          parts.push(buf.toString('utf8', start, q));
+          pos = q + 1;
+          if (next === -1 || next === delim || next === LF || next === CR) break;
+          // Text after the closing quote: kept, with the opening quote, as one unquoted field.
+          const end = scanUnquoted(buf, pos, delim);
+          bytes += 2 + end - pos;
+          if (bytes > maxFieldBytes) throw tooLarge(bytes, rowLine);
+          parts.unshift('"');
+          parts.push(buf.toString('utf8', q, end));
+          pos = end;
+          break;
+        }
+        field = parts.length === 1 ? parts[0] : parts.join('');
+        if (hasCr) field = field.replace(/\r\n?/g, '\n');
+      } else {
+        const end = scanUnquoted(buf, pos, delim);
+        if (end - pos > maxFieldBytes) throw tooLarge(end - pos, rowLine);
+        field = end === pos ? '' : buf.toString('utf8', pos, end);
+        pos = end;
+      }
+      fields.push(field);
+      if (pos < len && buf[pos] === delim) {
+        pos++;
+        continue;
+      }
+      break;
+    }
+    // At a line end or the end of the input.
+    if (pos < len) {
+      if (buf[pos] === CR && buf[pos + 1] === LF) pos += 2;
+      else pos += 1;
+      line++;
+    }
+    onRow({ fields, line: rowLine });
   }
 }
 
-function toReconError(err: { code?: string; bytes?: number }, buf: Uint8Array, recordStart: number, delimiter: string, file: string): ReconError {
-  const startLine = lineOfOffset(buf, recordStart);
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED': {
-      const open = findUnclosedQuote(buf, recordStart, delimiter.charCodeAt(0));
-      const line = open >= 0 ? lineOfOffset(buf, open) : startLine;
-      return new ReconError('CSV_MALFORMED', `unbalanced quote: a field opened with " on line ${line} is never closed`, {
-        file, line, hint: QUOTE_HINT,
-      });
-    }
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return new ReconError('CSV_MALFORMED', `a quoted field on line ${startLine} has text after its closing quote`, {
-        file, line: startLine, hint: QUOTE_HINT,
-      });
-    case 'INVALID_OPENING_QUOTE':
-      return new ReconError('CSV_MALFORMED', `a quote in the middle of an unquoted field on line ${startLine}`, {
-        file, line: startLine, hint: QUOTE_HINT,
-      });
-    case 'CSV_MAX_RECORD_SIZE':
-      return new ReconError('LIMIT', `the record starting on line ${startLine} is too large`, {
-        file, line: startLine, hint: 'a quote that is never closed often causes this',
-      });
-    default:
-      if (typeof err.code === 'string' && (err.code.startsWith('CSV_') || err.code.startsWith('INVALID_'))) {
-        return new ReconError('CSV_MALFORMED', `the file cannot be read as CSV from line ${startLine} on`, {
-          file, line: startLine, hint: `check quotes and delimiters near line ${startLine}`,
-        });
-      }
-      return new ReconError('INTERNAL', `CSV reader failed: ${(err as Error).message ?? String(err)}`, { file });
+/** End of an unquoted field starting at `from`: the next delimiter, line break or the end of the input. */
+function scanUnquoted(buf: Buffer, from: number, delim: number): number {
+  const len = buf.length;
+  let i = from;
+  while (i < len) {
+    const b = buf[i];
+    if (b === delim || b === LF || b === CR) break;
+    i++;
   }
+  return i;
 }
