@@ -33,12 +33,14 @@ function substCost(a: number, b: number): number {
 /**
  * Insertion or deletion cost of one skeleton letter after `prev` (0 at the start): the glide/vowel I costs 0.8, other
  * vowels 1, consonants 1.2 (a dropped consonant usually makes another name: Исаков / Искаков), except g after n
- * (ң written нг: Жеңіс / Женгис).
+ * (ң written нг: Жеңіс / Женгис) and b after m (Мұхамбет / Мұхаммед), 0.5.
  */
 function indelCost(c: number, prev = 0): number {
   if (c === 73) return 0.8;
   if (c === 65 || c === 85 || c === 69) return 1;
   if (c === 103 && prev === 110) return 0.5;
+  // b after m: Kazakh -мбет for Arabic -ммед (Мұхамбет / Мұхаммед).
+  if (c === 98 && prev === 109) return 0.5;
   return 1.2;
 }
 

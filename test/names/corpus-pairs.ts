@@ -246,6 +246,19 @@ export const SAME_PAIRS: Array<[string, string, string]> = [
   ['Оралбек Исабек', 'Оралбек Исабеков', 'suffix'],
   ['Марина Ильина', 'Marina Ilyina', 'russian'],
   ['Руслан Рустемов', 'Руслан Рустамов', 'soviet'],
+  ['Мұхамбетов Ерлан', 'Мухаммедов Ерлан', 'arabic'],
+  ['Мұхамбет Ерланұлы Сейітов', 'Сеитов Мухаммед Ерланович', 'arabic'],
+  ['Шульц Виктор Иванович', 'Wiktor Schulz', 'latin-de'],
+  ['Коваленко Артём Петрович', 'Artiom Kovalenko', 'latin-icao'],
+  ['Байтурсын Максат', 'Байтурсынов Максат Сагындыкулы', 'suffix'],
+  ['Ғабдуллин Бауыржан Мұхтарович', 'Габдулла Бауыржан Мұхтарович', 'suffix'],
+  ['Оразбаева Жұлдыз Талғатовна', 'Orasbaj Schuldys', 'latin-de'],
+  ['Бейсенов Қайрат Абай ұлы', 'Бейсенов Кайрат Абаевич', 'patronymic'],
+  ['Хасанова Зульфия Икромовна', 'Sulfija Chassanowa', 'latin-de'],
+  ['Тұяқбаев Айдос Қайрат ұлы', 'Ajdos Tujakbaj', 'latin-de'],
+  ['Кеңшілік Мырзабеков', 'Кенчилик Мырзабеков', 'soviet'],
+  ['Әбілқайыр Сейітов', 'Абулхаир Сеитов', 'soviet'],
+  ['Абылай Тажибаев', 'Аблай Тажибаев', 'soviet'],
 ];
 
 /** Pairs the names alone cannot decide: the default decision should not be `same` or `different` with confidence. */
