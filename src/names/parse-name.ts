@@ -390,7 +390,7 @@ export function parseName(input: NameInput): ParsedName {
   const conv = detectConvention(latinCanons);
 
   const tokens: RichToken[] = words.map((w) => (w.initial ? buildInitialToken(w, conv) : buildFullToken(w.text, conv)));
-  assignRoles(tokens, words, src, repaired);
+  assignRoles(tokens, src);
   for (const t of tokens) if (t.initial) t.pool = t.role === 'patronymic';
 
   // Script of the whole name.
@@ -432,12 +432,7 @@ export function parseName(input: NameInput): ParsedName {
 }
 
 /** Assigns surname / given / patronymic roles in place. */
-function assignRoles(
-  tokens: RichToken[],
-  words: RawWord[],
-  src: ReturnType<typeof inputToString>,
-  repaired: string,
-): void {
+function assignRoles(tokens: RichToken[], src: ReturnType<typeof inputToString>): void {
   const full = tokens.filter((t) => !t.initial);
   const initials = tokens.filter((t) => t.initial);
   // Split columns: roles come from the columns.
@@ -456,13 +451,12 @@ function assignRoles(
         if (seenS) t.role = 'given';
         seenS = true;
       } else if (t.role === 'patronymic') {
-        if (seenP || t.initial && !t.patronymicLike && false) t.role = 'given';
+        if (seenP) t.role = 'given';
         seenP = true;
       }
     }
     return;
   }
-  void words;
   const n = full.length;
   // Patronymic: the last non-first full token with a patronymic ending (a first one is a surname in -ұлы).
   let patIdx = -1;
@@ -505,7 +499,6 @@ function assignRoles(
     const hasFullGiven = full.some((t) => t.role === 'given');
     if (initials.length >= 2 || hasFullGiven) initials[initials.length - 1].role = 'patronymic';
   }
-  void repaired;
 }
 
 function decideSex(
