@@ -6,6 +6,8 @@ import type { Rng } from './prng.js';
 import {
   ETHNICITY_WEIGHTS,
   GROUPS,
+  KAZAKH,
+  KAZAKH_COMPOUNDS,
   NAME_ELEMENTS,
   RUSSIAN_PATRONYMIC_EXCEPTIONS,
   type Ethnicity,
@@ -76,7 +78,9 @@ export function surnameText(s: Surname, sex: Sex, type: SurnameType = s.type): s
   let male: string;
   const last = s.stem.slice(-1);
   if (s.suffix === 'ин') male = (last === 'а' ? s.stem.slice(0, -1) : s.stem) + 'ин';
-  else if (s.suffix === 'ев') male = (last === 'й' ? s.stem.slice(0, -1) : last === 'і' ? s.stem.slice(0, -1) + 'и' : s.stem) + 'ев';
+  else if (s.suffix === 'ев') {
+    male = (last === 'й' || last === 'ь' ? s.stem.slice(0, -1) : last === 'і' ? s.stem.slice(0, -1) + 'и' : s.stem) + 'ев';
+  }
   else male = s.stem + 'ов';
   return sex === 'F' ? male + 'а' : male;
 }
@@ -127,7 +131,7 @@ function parseKazakhSurname(entry: string): Surname {
 
 function suffixForStem(stem: string): string {
   const last = stem.slice(-1);
-  return last === 'й' || CYR_VOWELS.includes(last) ? 'ев' : 'ов';
+  return last === 'й' || last === 'ь' || CYR_VOWELS.includes(last) ? 'ев' : 'ов';
 }
 
 // ---------------------------------------------------------------------------------------------- draws
@@ -170,18 +174,80 @@ interface NameDraw {
   surname: Surname;
 }
 
+// Zipf weights: the first names of a list are common, the last rare (list order is rough frequency order).
+const ZIPF = new WeakMap<readonly string[], Float64Array>();
+
+function zipfPick(list: readonly string[], rng: Rng): string {
+  let cum = ZIPF.get(list);
+  if (!cum) {
+    cum = new Float64Array(list.length);
+    let total = 0;
+    for (let i = 0; i < list.length; i++) cum[i] = total += 1 / Math.pow(i + 12, 0.75);
+    ZIPF.set(list, cum);
+  }
+  const x = rng.next() * cum[cum.length - 1];
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo];
+}
+
+/** A Kazakh given name: a common one, or (long tail) a compound of two name elements. */
+function kazakhGiven(sex: Sex, rng: Rng): string {
+  const c = KAZAKH_COMPOUNDS;
+  if (sex === 'F') {
+    if (rng.chance(0.65)) return zipfPick(KAZAKH.female, rng);
+    const pre = rng.pick(c.femalePrefix);
+    let suf = rng.pick(c.femaleSuffix);
+    if (pre.toLowerCase() === suf) suf = 'гүл';
+    return pre + suf;
+  }
+  if (rng.chance(0.6)) return zipfPick(KAZAKH.male, rng);
+  const pre = rng.pick(c.malePrefix);
+  let suf = rng.pick(c.maleSuffix);
+  if (pre.toLowerCase().endsWith(suf)) suf = 'бек';
+  return pre + suf;
+}
+
+/** A surname stem built from a (male) given name: Kazakh and Central Asian surnames come from an ancestor's name. */
+function stemFromGiven(eth: Ethnicity, rng: Rng): string {
+  const g = eth === 'kazakh' ? kazakhGiven('M', rng) : zipfPick(GROUPS[eth].male, rng);
+  return g.replace(/-/g, '');
+}
+
 function drawSurname(eth: Ethnicity, rng: Rng): Surname {
   const list = GROUPS[eth].surnames;
-  if (eth !== 'kazakh') return { stem: rng.pick(list), suffix: '', type: 'fixed' };
-  const s = parseKazakhSurname(rng.pick(list));
+  const derivable = eth === 'kazakh' || eth === 'uzbek' || eth === 'uyghur' || eth === 'tatar' || eth === 'azerbaijani';
+  if (eth !== 'kazakh') {
+    if (derivable && rng.chance(0.35)) {
+      const stem = stemFromGiven(eth, rng);
+      return { stem: surnameText({ stem, suffix: suffixForStem(stem), type: 'ov' }, 'M'), suffix: '', type: 'fixed' };
+    }
+    return { stem: zipfPick(list, rng), suffix: '', type: 'fixed' };
+  }
+  let s: Surname;
+  if (rng.chance(0.55)) {
+    const stem = stemFromGiven(eth, rng);
+    s = { stem, suffix: suffixForStem(stem), type: 'ov' };
+  } else s = parseKazakhSurname(zipfPick(list, rng));
   const r = rng.next();
   s.type = r < 0.07 ? 'bare' : r < 0.12 ? 'uly' : 'ov';
   return s;
 }
 
 function drawGiven(eth: Ethnicity, sex: Sex, rng: Rng): string {
+  if (eth === 'kazakh') return kazakhGiven(sex, rng);
   const g = GROUPS[eth];
-  return rng.pick(sex === 'F' ? g.female : g.male);
+  return zipfPick(sex === 'F' ? g.female : g.male, rng);
+}
+
+function drawFather(eth: Ethnicity, rng: Rng): string {
+  if (eth === 'kazakh') return rng.chance(0.5) ? zipfPick(KAZAKH.fathers, rng) : kazakhGiven('M', rng).replace(/-.*/, '');
+  return zipfPick(GROUPS[eth].fathers, rng);
 }
 
 function drawName(rng: Rng, sex?: Sex, eth?: Ethnicity): NameDraw {
@@ -191,7 +257,7 @@ function drawName(rng: Rng, sex?: Sex, eth?: Ethnicity): NameDraw {
     ethnicity,
     sex: s,
     given: drawGiven(ethnicity, s, rng),
-    father: rng.pick(GROUPS[ethnicity].fathers),
+    father: drawFather(ethnicity, rng),
     patronymicStyle: ethnicity === 'kazakh' && rng.chance(0.35) ? 'kz' : 'ru',
     surname: drawSurname(ethnicity, rng),
   };
