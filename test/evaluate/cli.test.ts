@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { Writable } from 'node:stream';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerEvaluate } from '../../src/cli/commands/evaluate.js';
@@ -98,5 +98,26 @@ describe('reconcile evaluate', () => {
     writeFileSync(join(dir, 'badrow.csv'), 'source,row,true_person_id\nmedia,x,P1\n');
     const badRow = await run(['evaluate', '--truth', 'badrow.csv', 'out'], dir);
     expect((badRow.error as ReconError).format()).toBe('badrow.csv:2: row "x" is not a positive whole number');
+  });
+});
+
+describe('reconcile evaluate on the jan2022 fixture', () => {
+  it('scores the truth itself as perfect and reads persons.csv beside the truth', async () => {
+    const root = join(__dirname, '..', '..');
+    const truth = readFileSync(join(root, 'fixtures', 'jan2022', 'truth', 'truth.csv'), 'utf8').trim().split('\n').slice(1);
+    const lines = truth.map((l) => {
+      const [source, row, person] = l.split(',');
+      return `${source},${row},x${person},linked,,,,`;
+    });
+    writeFileSync(join(dir, 'perfect.csv'), 'source,row,person_id,status,name,normalized_name,score,reason\n' + lines.join('\n') + '\n');
+    const r = await run(['evaluate', '--json', '--truth', join(root, 'fixtures', 'jan2022', 'truth', 'truth.csv'), 'perfect.csv'], dir);
+    const j = JSON.parse(r.out);
+    expect(j.records).toBe(468);
+    expect(j.pairwise.f1).toBe(1);
+    expect(j.bcubed.f1).toBe(1);
+    expect(j.truePersons).toBe(j.predictedPersons);
+    expect(j.relatives.pairs).toBeGreaterThan(10);
+    expect(j.relatives.merged).toBe(0);
+    expect(j.namesakes.merged).toBe(0);
   });
 });
