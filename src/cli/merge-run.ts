@@ -249,6 +249,9 @@ async function mergeOnce(args: string[], flags: MergeFlags, io: CliIO): Promise<
   return EXIT.OK;
 }
 
+/** Warnings shown in the summary; all of them are in report.md. */
+const SUMMARY_WARNINGS = 5;
+
 function summarize(r: ReconcileResult, out: string): string {
   const rep = r.report;
   const lines: string[] = [];
@@ -267,6 +270,11 @@ function summarize(r: ReconcileResult, out: string): string {
   if (rep.conflicts.length > 0) lines.push(`${rep.conflicts.length} attribute conflicts between sources (see report.md).`);
   if (rep.review.pending > 0) lines.push(`${rep.review.pending} uncertain pairs await review: reconcile review ${out}`);
   if (rep.rejected_records > 0) lines.push(`${rep.rejected_records} rows rejected (no usable name); reasons in records.csv and report.md.`);
+  if (rep.warnings.length > 0) {
+    lines.push(`${rep.warnings.length} warning(s) about the inputs (all in report.md):`);
+    for (const w of rep.warnings.slice(0, SUMMARY_WARNINGS)) lines.push(`  - ${w}`);
+    if (rep.warnings.length > SUMMARY_WARNINGS) lines.push(`  - … and ${rep.warnings.length - SUMMARY_WARNINGS} more`);
+  }
   lines.push(`Wrote ${out}/: records.csv merged.csv report.md report.html report.json links.csv review.csv model.json run.json`);
   return lines.join('\n') + '\n';
 }

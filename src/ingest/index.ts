@@ -83,7 +83,6 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   const maxFieldBytes = limits.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const maxRecords = limits.maxRecords ?? DEFAULT_MAX_RECORDS;
   checkOverrides(spec.columns, file);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const forcedDelimiter = spec.delimiter !== undefined && spec.delimiter !== '' ? normalizeDelimiter(spec.delimiter, file) : undefined;
 
   if (bytes.length === 0) throw emptyFile(file, 'the file is empty (0 bytes)');
@@ -105,6 +104,12 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   const above: RawRow[] = [];
   let blank = 0;
   let row = 0;
+  /** Lines of rows that start with a byte-order mark (files joined together). */
+  const innerBoms: number[] = [];
+  /** Data rows whose field count differs from the header's: count and the first few as `line N has K`. */
+  let ragged = 0;
+  const raggedExamples: string[] = [];
+  let lastRow: RawRow | undefined;
 
   const takeHeader = (r: RawRow): boolean => {
     const candidate = planColumns(r.fields, spec.columns);
@@ -116,6 +121,10 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   };
 
   readRows(input, delimiter, file, (r) => {
+    if (r.fields[0].charCodeAt(0) === 0xfeff) {
+      r.fields[0] = r.fields[0].slice(1);
+      innerBoms.push(r.line);
+    }
     if (isBlank(r.fields)) {
       blank++;
       return;
@@ -136,6 +145,11 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
         file, line: r.line, hint: 'raise the limit with --max-records, or split the file',
       });
     }
+    lastRow = r;
+    if (isRagged(r.fields, plan.keys.length)) {
+      ragged++;
+      if (raggedExamples.length < RAGGED_EXAMPLES) raggedExamples.push(`line ${r.line} has ${r.fields.length}`);
+    }
     const built = buildRecord({ source: spec.name, row, line: r.line, fields: r.fields }, plan, cache);
     if (built.record) records.push(built.record);
     else if (built.rejected) rejected.push(built.rejected);
@@ -153,6 +167,22 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   }
   if (blank > 0) warnings.push(`${plural(blank, 'blank line', 'blank lines')} skipped`);
   if (row === 0) warnings.push(`the file has a header (line ${headerLine}) but no records`);
+  const width = finalPlan.keys.length;
+  if (innerBoms.length > 0) {
+    const lines = innerBoms.slice(0, RAGGED_EXAMPLES).join(', ') + (innerBoms.length > RAGGED_EXAMPLES ? ', …' : '');
+    warnings.push(`${innerBoms.length === 1 ? 'line' : 'lines'} ${lines} ${innerBoms.length === 1 ? 'starts' : 'start'} with a byte-order mark (U+FEFF), as when files are joined together; it was removed`);
+  }
+  if (ragged > 0) {
+    warnings.push(
+      `${plural(ragged, 'row does', 'rows do')} not have the header's ${width} fields (${raggedExamples.join(', ')}${ragged > raggedExamples.length ? ', …' : ''}); ` +
+        'missing fields are read as empty, extra ones are kept as "(column N)"',
+    );
+  }
+  const lastChar = typeof input === 'string' ? input.charCodeAt(input.length - 1) : input[input.length - 1];
+  if (lastRow && lastRow.fields.length < width && lastChar !== 0x0a && lastChar !== 0x0d) {
+    warnings.push(`the file may be cut short: its last row (line ${lastRow.line}) has ${lastRow.fields.length} of the header's ${width} fields and no line break at the end`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   const columns: Record<string, string> = {};
   finalPlan.keys.forEach((key, i) => {
@@ -162,6 +192,16 @@ export function ingestSource(spec: SourceSpec, bytes: Uint8Array, limits: Ingest
   const out: IngestedSource = { name: spec.name, path: spec.path, sha256, encoding, delimiter, columns, records, rejected, warnings };
   if (spec.unique !== undefined) out.unique = spec.unique;
   return out;
+}
+
+/** Rows listed by line in the ragged-rows warning. */
+const RAGGED_EXAMPLES = 5;
+
+/** Fewer fields than the header, or non-empty fields beyond it (empty trailing fields are only extra delimiters). */
+function isRagged(fields: readonly string[], width: number): boolean {
+  if (fields.length < width) return true;
+  for (let i = width; i < fields.length; i++) if (fields[i].trim() !== '') return true;
+  return false;
 }
 
 function emptyFile(file: string, message: string): ReconError {
