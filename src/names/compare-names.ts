@@ -4,7 +4,7 @@
 // Hot path: pair results live in preallocated typed arrays; no regular expression runs here.
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
-import { boundedSkeletonDistance } from './similarity.js';
+import { boundedSkeletonDistance, skeletonSimilarity } from './similarity.js';
 import { FAM_IN, FAM_OV, FAM_SKY, parseName, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
@@ -18,6 +18,8 @@ const LEVEL_NAMES: NamePartLevel[] = ['exact', 'phonetic', 'similar', 'initial',
 
 /** Token similarity needed for the `similar` level (skeletons of 5+ letters; shorter ones allow ambiguous letters only). */
 export const SIMILAR_THRESHOLD = 0.85;
+/** Surname similarity accepted as a typing error when given name and patronymic agree. */
+export const TYPO_THRESHOLD = 0.8;
 
 // Notes attached to a pair.
 const NOTE_NONE = 0;
@@ -441,8 +443,25 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
   const why = bothSides ? 'no counterpart' : 'missing on the other side';
   for (let i = 0; i < A.length; i++) if (MATCH[i] < 0) line(A[i].role, A[i].raw, '-', why);
   for (let j = 0; j < B.length; j++) if (!(usedB & (1 << j))) line(B[j].role, '-', B[j].raw, why);
-  const conflictG = unpairedGA > 0 && unpairedGB > 0;
+  let conflictG = unpairedGA > 0 && unpairedGB > 0;
   const conflictP = unpairedPA > 0 && unpairedPB > 0;
+  // A typing error in the surname (Ерланов / Еланов) when the given name and both patronymics agree: the surnames are
+  // one or two edits apart and nothing else differs. Not for given names: brothers share surname and patronymic.
+  if (conflictG && unpairedGA === 1 && unpairedGB === 1 && !surnamePaired && strongAgree >= 1 && patronymic <= PHONETIC && !sexConflict) {
+    let x: RichToken | undefined;
+    let y: RichToken | undefined;
+    for (let i = 0; i < A.length; i++) if (MATCH[i] < 0 && !A[i].pool) x = A[i];
+    for (let j = 0; j < B.length; j++) if (!(usedB & (1 << j)) && !B[j].pool) y = B[j];
+    if (x && y && !x.initial && !y.initial && (x.role === 'surname' || y.role === 'surname')) {
+      const len = Math.max(x.skel.length, y.skel.length);
+      if (len >= 5 && skeletonSimilarity(x.skel, y.skel) >= TYPO_THRESHOLD) {
+        conflictG = false;
+        surname = SIMILAR;
+        fullAgree++;
+        evidence.push(flip ? `surname: ${y.raw} ~ ${x.raw} (similar, typing error?)` : `surname: ${x.raw} ~ ${y.raw} (similar, typing error?)`);
+      }
+    }
+  }
   if (conflictP) patronymic = DIFFERENT;
   if (conflictG) {
     if (!surnamePaired && (unpairedSurnameA || unpairedSurnameB)) surname = DIFFERENT;

@@ -227,11 +227,13 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   let stemCanon = joined;
   let sexHint: Sex | null = null;
   let patronymicLike = false;
-  const pm = PATRONYMIC_RE.exec(joined);
-  if (pm && joined.length - pm[1].length >= 3 && !(pm[1] === 'ich' && joined.length < 6)) {
+  // Suffixes are found on the word with repeated vowels collapsed (a typed Мұратовиич is -ович).
+  const single = joined.replace(/([aeiouy])\1+/g, '$1');
+  const pm = PATRONYMIC_RE.exec(single);
+  if (pm && single.length - pm[1].length >= 3 && !(pm[1] === 'ich' && single.length < 6)) {
     patronymicLike = true;
     suffix = pm[1];
-    stemCanon = trimGlide(joined.slice(0, joined.length - pm[1].length));
+    stemCanon = trimGlide(single.slice(0, single.length - pm[1].length));
     sexHint = PATRONYMIC_SEX[pm[1]];
   } else {
     const sm = SURNAME_RE.exec(joined);

@@ -126,6 +126,8 @@ export const DIFFERENT_PAIRS: Array<[string, string, NegativePhenomenon]> = [
   ['Ли Анна', 'Ли Инна', 'relatives'],
   ['Кулибаев Тимур', 'Кулибаева Динара', 'relatives'],
   ['Оспанов Ерлан Серикович', 'Оспанов Нурлан Серикович', 'relatives'],
+  ['Оспанов Нурлан Серикович', 'Оспанов Нуржан Серикович', 'relatives'],
+  ['Сапаров Нурбол Ерланович', 'Сапаров Нурбек Ерланович', 'relatives'],
   ['Сапаров Асхат Ерланович', 'Сапаров Ерлан Асхатович', 'relatives'],
   ['Kassym-Jomart Tokayev', 'Timur Tokayev', 'relatives'],
   ['Назарбаева Дарига', 'Назарбаева Алия', 'relatives'],
@@ -259,6 +261,9 @@ export const SAME_PAIRS: Array<[string, string, string]> = [
   ['Кеңшілік Мырзабеков', 'Кенчилик Мырзабеков', 'soviet'],
   ['Әбілқайыр Сейітов', 'Абулхаир Сеитов', 'soviet'],
   ['Абылай Тажибаев', 'Аблай Тажибаев', 'soviet'],
+  ['Ерланов Асылхан Аманжолович', 'Еланов Асылхан Аманжолович', 'typo'],
+  ['Фишер Иван Яковлевич', 'Фишнр Иван Яковлевич', 'typo'],
+  ['Сұлтанжолұлы Бауыржан Мұратұлы', 'Сұлтанжолұлы Бауыржан Мүратовиич', 'typo'],
 ];
 
 /** Pairs the names alone cannot decide: the default decision should not be `same` or `different` with confidence. */
@@ -273,6 +278,7 @@ export const UNCERTAIN_PAIRS: Array<[string, string, string]> = [
   ['Ерлан Серикович', 'Ахметов Ерлан Серикович', 'surname missing'],
   ['Айдана Ерланқызы', 'Айдана Ерланқызы Сапарова', 'surname missing'],
   ['Ахметов Ерлан', 'Ахметов ЕС', 'initial only'],
+  ['Исаков Серик Болатович', 'Искаков Серик Болатович', 'surname one edit apart'],
   ['Назарбаев Н.', 'Назарбаев Нурсултан', 'initial only'],
   ['Kim Y.', 'Ким Юлия', 'initial only'],
   ['Пак Елена', 'Park Elena', 'Korean surname spellings'],
