@@ -1,6 +1,6 @@
 // Expectation–maximisation for the two-class Fellegi–Sunter mixture over comparison patterns (with counts), u
 // pinned to random-pair shares. Pure; no names engine needed, so it can be tested on simulated mixtures.
-import { COMPARISONS, K, missingLevel } from './levels.js';
+import { C_GIVEN, C_SURNAME, COMPARISONS, K, missingLevel } from './levels.js';
 import { PROBABILITY_FLOOR } from './model.js';
 
 export const PAIR_TYPE_CROSS = 0;
@@ -23,6 +23,8 @@ export interface EmStart {
   tolerance?: number;
   /** Pairs' worth of pseudo-counts pulling m towards the starting values (default 5). */
   pseudoCount?: number;
+  /** Bits added to the match odds of patterns where surname and given name both agree (exact or phonetic). */
+  nameInteraction?: number;
 }
 
 export interface EmResult {
@@ -59,8 +61,10 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
     const logU = u.map((row) => row.map((x) => Math.log(Math.max(x, PROBABILITY_FLOOR))));
     const lc = Math.log(lambdaCross / (1 - lambdaCross));
     const lw = Math.log(lambdaWithin / (1 - lambdaWithin));
+    const li = (start.nameInteraction ?? 0) * Math.LN2;
     for (let p = 0; p < table.size; p++) {
       let s = table.type[p] === PAIR_TYPE_WITHIN ? lw : lc;
+      if (li !== 0 && table.levels[p * K + C_SURNAME] < 2 && table.levels[p * K + C_GIVEN] < 2) s += li;
       for (let k = 0; k < K; k++) {
         const l = table.levels[p * K + k];
         if (l === missingLevel(k)) continue;

@@ -59,6 +59,7 @@ export function explainPair(
     prior,
     priorWeight,
     comparisons,
+    nameInteraction: s.interaction,
     totalWeight: s.weight,
     probability: weightToProbability(s.weight),
     evidence: s.namesDiffer ? [...s.names.evidence, NAMES_DIFFER] : [...s.names.evidence],
@@ -133,6 +134,9 @@ export function renderExplanation(expl: PairExplanation, recordLabels: readonly 
         c.tfAdjustment !== 0 ? signed(c.tfAdjustment) : '',
       ),
     );
+  }
+  if (expl.nameInteraction !== 0) {
+    lines.push(row('full name', 'both agree', 'surname and given name together', '', '', expl.nameInteraction, ''));
   }
   lines.push(`${pad('total', 14)} ${pad('', 14)} ${pad('', 36)} ${padLeft('', 8)} ${padLeft('', 8)} ${padLeft(signed(expl.totalWeight), 7)}`.replace(/\s+$/, ''));
   lines.push('');

@@ -11,6 +11,8 @@ export interface TermFrequencies {
   /** Σ p(v)²: the chance that two random records share a value (the average u of an agreement). */
   surnameChance: number;
   givenChance: number;
+  /** Record pairs sharing the surname skeleton, the given-name skeleton, and both (Σ c(c−1)/2 over values). */
+  sharing: { surname: number; given: number; both: number };
 }
 
 /**
@@ -20,6 +22,7 @@ export interface TermFrequencies {
 export function buildTermFrequencies(records: readonly MatchRecord[]): TermFrequencies {
   const surname = new Map<string, number>();
   const given = new Map<string, number>();
+  const both = new Map<string, number>();
   const seen = new Map<object, { surname?: string; given?: string }>();
   for (const r of records) {
     let s = seen.get(r.name);
@@ -29,6 +32,10 @@ export function buildTermFrequencies(records: readonly MatchRecord[]): TermFrequ
     }
     if (s.surname) surname.set(s.surname, (surname.get(s.surname) ?? 0) + 1);
     if (s.given) given.set(s.given, (given.get(s.given) ?? 0) + 1);
+    if (s.surname && s.given) {
+      const k = `${s.surname}\u0001${s.given}`;
+      both.set(k, (both.get(k) ?? 0) + 1);
+    }
   }
   const n = Math.max(records.length, 1);
   const chance = (m: Map<string, number>) => {
@@ -36,7 +43,42 @@ export function buildTermFrequencies(records: readonly MatchRecord[]): TermFrequ
     for (const c of m.values()) sum += (c / n) * (c / n);
     return sum;
   };
-  return { n, surname, given, surnameChance: chance(surname), givenChance: chance(given) };
+  const sharing = (m: Map<string, number>) => {
+    let sum = 0;
+    for (const c of m.values()) sum += (c * (c - 1)) / 2;
+    return sum;
+  };
+  return {
+    n,
+    surname,
+    given,
+    surnameChance: chance(surname),
+    givenChance: chance(given),
+    sharing: { surname: sharing(surname), given: sharing(given), both: sharing(both) },
+  };
+}
+
+/**
+ * The name interaction in bits: log2(u_surname · u_given / u_both), where each u is the share of record pairs that
+ * share the value(s), less the pairs of one person (expected `matches`, of which shares mSurname, mGiven, mBoth agree).
+ * 0 when there is too little to tell. Example: names that never repeat together → 0; a pool of namesakes → negative.
+ */
+export function nameInteractionBits(
+  tf: TermFrequencies,
+  matches: number,
+  agree: { surname: number; given: number; both: number },
+): number {
+  const n = tf.n;
+  const pairs = (n * (n - 1)) / 2;
+  if (pairs <= matches + 1) return 0;
+  const u = (sharing: number, m: number) => Math.max(sharing - matches * m, 0) / (pairs - matches);
+  const us = u(tf.sharing.surname, agree.surname);
+  const ug = u(tf.sharing.given, agree.given);
+  const ub = u(tf.sharing.both, agree.both);
+  if (us <= 0 || ug <= 0) return 0;
+  const floor = 1 / pairs;
+  const bits = Math.log2((us * ug) / Math.max(ub, floor));
+  return Math.max(-8, Math.min(0, bits));
 }
 
 /** Share of records holding a skeleton; at least 1/n (a value seen nowhere is as rare as can be). */

@@ -81,7 +81,11 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   let emIterations = 0;
   let converged = true;
   if (!model) {
-    const trained = trainModel(recs, features, { ...blocks, codes: vectors.codes }, { uniqueSources, eventDate: features.eventDate });
+    const trained = trainModel(recs, features, { ...blocks, codes: vectors.codes }, {
+      uniqueSources,
+      eventDate: features.eventDate,
+      termFrequencies: tf,
+    });
     model = trained.model;
     emIterations = trained.iterations;
     converged = trained.converged;

@@ -41,6 +41,7 @@ export function startingModel(): ModelParams {
     }),
     prior: { crossSource: 0.002, withinSource: 0.00005 },
     termFrequency: { surname: true, given: true, maxBits: TF_MAX_BITS },
+    nameInteraction: 0,
     training: {
       method: 'none (starting values)',
       candidatePairs: 0,
@@ -125,6 +126,8 @@ export function validateModel(json: unknown, file?: string): ModelParams {
   if (!tf || typeof tf.surname !== 'boolean' || typeof tf.given !== 'boolean' || typeof tf.maxBits !== 'number') {
     fail('"termFrequency" must have boolean "surname", "given" and a number "maxBits"');
   }
+  const interaction = obj.nameInteraction ?? 0;
+  if (typeof interaction !== 'number' || !Number.isFinite(interaction)) fail('"nameInteraction" must be a number of bits');
   const t = (obj.training ?? {}) as Record<string, unknown>;
   return {
     format: 'reconcile-match-model',
@@ -135,6 +138,7 @@ export function validateModel(json: unknown, file?: string): ModelParams {
     })),
     prior: { crossSource: prior!.crossSource as number, withinSource: prior!.withinSource as number },
     termFrequency: { surname: tf!.surname as boolean, given: tf!.given as boolean, maxBits: tf!.maxBits as number },
+    nameInteraction: interaction as number,
     training: {
       method: typeof t.method === 'string' ? t.method : 'loaded',
       candidatePairs: Number(t.candidatePairs) || 0,

@@ -50,7 +50,14 @@ export interface PairScore {
   namesDiffer: boolean;
   tfSurname: number;
   tfGiven: number;
+  /** The model's name interaction when surname and given name both agree, else 0. */
+  interaction: number;
   names: NameComparison;
+}
+
+/** Surname and given name both agree at least phonetically. */
+export function bothNamesAgree(levels: ArrayLike<number>): boolean {
+  return levels[C_SURNAME] < TF_LEVELS && levels[C_GIVEN] < TF_LEVELS;
 }
 
 /**
@@ -62,12 +69,14 @@ export function scorePair(ctx: ScoringContext, i: number, j: number, levels: Uin
   const names = compareRecordPair(ctx.records, f, i, j, levels, 0);
   let w = f.source[i] === f.source[j] ? ctx.priorWithin : ctx.priorCross;
   for (let k = 0; k < K; k++) w += ctx.weights[k * 8 + levels[k]];
+  const interaction = bothNamesAgree(levels) ? ctx.model.nameInteraction : 0;
+  w += interaction;
   const tfc = ctx.model.termFrequency;
   const tfSurname =
     tfc.surname && levels[C_SURNAME] < TF_LEVELS ? termAdjustment(ctx.tf, 'surname', names.agreedSurname, tfc.maxBits) : 0;
   const tfGiven =
     tfc.given && levels[C_GIVEN] < TF_LEVELS ? termAdjustment(ctx.tf, 'given', names.agreedGiven, tfc.maxBits) : 0;
-  return { weight: w + tfSurname + tfGiven, namesDiffer: names.decision === 'different', tfSurname, tfGiven, names };
+  return { weight: w + tfSurname + tfGiven, namesDiffer: names.decision === 'different', tfSurname, tfGiven, interaction, names };
 }
 
 /** Comparison vectors of many pairs: packed levels and the raw term-frequency adjustments (uncapped, in bits). */
@@ -132,7 +141,7 @@ export function weighPairs(ctx: ScoringContext, a: Uint32Array, b: Uint32Array, 
     let w = memo.get(code);
     if (w === undefined) {
       unpackLevels(code, levels);
-      w = 0;
+      w = bothNamesAgree(levels) ? ctx.model.nameInteraction : 0;
       for (let k = 0; k < K; k++) w += ctx.weights[k * 8 + levels[k]];
       memo.set(code, w);
     }
@@ -167,6 +176,7 @@ export function scoredPair(ctx: ScoringContext, i: number, j: number): ScoredPai
     if (k === C_GIVEN) w += s.tfGiven;
     ws[c.name] = round4(w);
   }
+  ws.name_interaction = round4(s.interaction);
   const evidence = [...s.names.evidence];
   if (s.names.decision === 'different') evidence.push(NAMES_DIFFER);
   if (s.tfSurname !== 0) evidence.push(`surname frequency adjustment ${s.tfSurname > 0 ? '+' : ''}${s.tfSurname.toFixed(2)} bits`);

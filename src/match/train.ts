@@ -2,8 +2,9 @@
 // expectation–maximisation over the candidate pairs (or a seeded sample of them), on distinct comparison patterns.
 // Pure and deterministic for a given record order.
 import { compareRecordPair, packLevels, unpackLevels } from './comparisons.js';
-import { COMPARISONS, K } from './levels.js';
-import { clampPrior, levelShares, PAIR_TYPE_CROSS, PAIR_TYPE_WITHIN, runEm, type PatternTable } from './em.js';
+import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
+import { nameInteractionBits, type TermFrequencies } from './frequencies.js';
+import { clampPrior, levelShares, PAIR_TYPE_CROSS, PAIR_TYPE_WITHIN, runEm, type EmResult, type PatternTable } from './em.js';
 import type { RecordFeatures } from './features.js';
 import { startingModel, TF_MAX_BITS } from './model.js';
 import { createRandom } from './prng.js';
@@ -20,6 +21,8 @@ export interface TrainOptions {
   tolerance?: number;
   seed?: number;
   eventDate?: string;
+  /** Term frequencies of the run, for the name interaction (0 without them). */
+  termFrequencies?: TermFrequencies;
 }
 
 export interface TrainResult {
@@ -152,14 +155,39 @@ export function trainModel(
 
   const lambdaCross0 = totals.cross > 0 ? clampPrior(Math.min(0.5, estimateStartMatches(f) / totals.cross)) : 1e-6;
   const lambdaWithin0 = totals.within > 0 ? clampPrior(Math.min(0.5, (0.02 * f.n) / totals.within)) : 1e-9;
-  const em = runEm(table, randomShare, totals, {
-    m: start.comparisons.map((c) => c.levels.slice(0, -1).map((l) => l.m)),
+  // EM, then the name interaction from its result, then EM again with the interaction in the E-step (so that
+  // namesakes do not pass for matches and soften the other comparisons' m).
+  const interactionOf = (r: EmResult) => {
+    if (!options.termFrequencies) return 0;
+    const matches = r.lambdaCross * totals.cross + r.lambdaWithin * totals.within;
+    const agreeS = r.m[C_SURNAME][0] + r.m[C_SURNAME][1];
+    const agreeG = r.m[C_GIVEN][0] + r.m[C_GIVEN][1];
+    return nameInteractionBits(options.termFrequencies, matches, { surname: agreeS, given: agreeG, both: agreeS * agreeG });
+  };
+  const startM = start.comparisons.map((c) => c.levels.slice(0, -1).map((l) => l.m));
+  let em = runEm(table, randomShare, totals, {
+    m: startM,
     lambdaCross: lambdaCross0,
     lambdaWithin: lambdaWithin0,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   });
-  const { m, u, lambdaCross, lambdaWithin, iterations, converged } = em;
+  let iterations = em.iterations;
+  let interaction = 0;
+  for (let round = 0; round < 2 && options.termFrequencies; round++) {
+    interaction = interactionOf(em);
+    if (interaction === 0) break;
+    em = runEm(table, randomShare, totals, {
+      m: startM,
+      lambdaCross: em.lambdaCross,
+      lambdaWithin: em.lambdaWithin,
+      maxIterations: options.maxIterations,
+      tolerance: options.tolerance,
+      nameInteraction: interaction,
+    });
+    iterations += em.iterations;
+  }
+  const { m, u, lambdaCross, lambdaWithin, converged } = em;
 
   const model: ModelParams = {
     ...start,
@@ -171,6 +199,7 @@ export function trainModel(
     })),
     prior: { crossSource: round6(lambdaCross), withinSource: round6(lambdaWithin) },
     termFrequency: { surname: true, given: true, maxBits: TF_MAX_BITS },
+    nameInteraction: Number(interaction.toFixed(4)),
     training: {
       method: 'u from random pairs; m and priors by EM over candidate pairs',
       candidatePairs: candidates.a.length,

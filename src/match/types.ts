@@ -41,7 +41,7 @@ export interface ScoredPair {
   weight: number;
   /** Comparison name → level name. */
   levels: Record<string, string>;
-  /** Comparison name → weight in bits (term-frequency adjustment included); plus `prior`. */
+  /** Comparison name → weight in bits (term-frequency adjustment included); plus `prior` and `name_interaction`. */
   weights: Record<string, number>;
   /** Human-readable reasons (name evidence, decisions). */
   evidence: string[];
@@ -109,6 +109,12 @@ export interface ModelParams {
   prior: { crossSource: number; withinSource: number };
   /** Term-frequency adjustment of surname and given-name agreement, capped at ±maxBits. */
   termFrequency: { surname: boolean; given: boolean; maxBits: number };
+  /**
+   * Bits added when surname and given name both agree (exact or phonetic): log2(u_surname · u_given / u_both),
+   * negative when names are correlated (namesakes, names that run in one community), so that a shared full name
+   * is not counted as two independent coincidences.
+   */
+  nameInteraction: number;
   /** How the parameters were obtained (informative only). */
   training: {
     method: string;
@@ -144,6 +150,8 @@ export interface PairExplanation {
   prior: number;
   priorWeight: number;
   comparisons: ExplainedComparison[];
+  /** The model's name interaction, counted when surname and given name both agree (else 0). */
+  nameInteraction: number;
   totalWeight: number;
   probability: number;
   evidence: string[];

@@ -164,7 +164,7 @@ describe('explainPair', () => {
     const link = result.links[0];
     const expl = explainPair(records, link.a, link.b, result.model, OPTIONS);
     expect(expl.comparisons.map((c) => c.name)).toEqual(['surname', 'given', 'patronymic', 'sex', 'age', 'date_of_death', 'place', 'category']);
-    const sum = expl.priorWeight + expl.comparisons.reduce((s, c) => s + c.weight + c.tfAdjustment, 0);
+    const sum = expl.priorWeight + expl.nameInteraction + expl.comparisons.reduce((s, c) => s + c.weight + c.tfAdjustment, 0);
     expect(sum).toBeCloseTo(expl.totalWeight, 6);
     expect(expl.probability).toBeCloseTo(link.probability, 4);
     const text = renderExplanation(expl, [`${expl.keys[0]}  ${records[link.a].record.rawName}`, `${expl.keys[1]}  ${records[link.b].record.rawName}`]);
