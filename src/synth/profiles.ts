@@ -4,6 +4,7 @@
 import type { Category } from '../core/types.js';
 import type { ScriptId } from './scripts.js';
 import type { Lang } from './places.js';
+import type { Rng } from './prng.js';
 
 /** Column roles a synthetic source can carry (contract names, plus `rank`, which the config marks `ignore`). */
 export type SynthRole =
@@ -375,4 +376,41 @@ export function profilesFor(preset: PresetName, persons: number, sources?: numbe
     out.push(p);
   }
   return out;
+}
+
+const DATE_FORMATS_BY_LANG: Record<Lang, DateFormat[]> = {
+  ru: ['dmy-dot', 'dmy-dot-short', 'iso', 'dmy-slash', 'ru-long', 'ru-abbr'],
+  kk: ['dmy-dot', 'dmy-dot-short', 'iso', 'kk-long', 'kk-formal'],
+  en: ['iso', 'dmy-slash', 'en-mdy', 'en-dmy', 'en-short'],
+};
+
+/**
+ * Varies a generic profile with the seed, so that scenarios differ in more than their names: capture rate,
+ * delimiter, encoding (Windows-1251 stays Windows-1251), line ends, full-name versus split columns, name order mix,
+ * patronymic habit, noise level and an extra date format. The jan2022 preset is not varied.
+ */
+export function varyProfile(p: SourceProfile, rng: Rng): SourceProfile {
+  const q: SourceProfile = { ...p, columns: [...p.columns], orders: [...p.orders], dateFormats: [...p.dateFormats] };
+  const jitter = (lo: number, hi: number): number => lo + (hi - lo) * rng.next();
+  q.capture = p.capture * jitter(0.7, 1.3);
+  if (rng.chance(0.35)) q.delimiter = rng.pick([',', ';', '\t'] as const);
+  if (p.encoding !== 'windows-1251' && rng.chance(0.3)) q.encoding = rng.pick(['utf-8', 'utf-8-bom', 'utf-16le'] as const);
+  if (rng.chance(0.3)) q.newline = p.newline === '\n' ? '\r\n' : '\n';
+  const full = q.columns.indexOf('full_name');
+  const sur = q.columns.indexOf('surname');
+  if (full >= 0 && rng.chance(0.25)) {
+    q.columns.splice(full, 1, ...(rng.chance(0.3) ? (['surname', 'given'] as const) : (['surname', 'given', 'patronymic'] as const)));
+  } else if (sur >= 0 && rng.chance(0.25)) {
+    q.columns = q.columns.filter((c) => c !== 'given' && c !== 'patronymic');
+    q.columns[q.columns.indexOf('surname')] = 'full_name';
+  }
+  if (rng.chance(0.3)) {
+    const w = [rng.next() * 3, rng.next(), rng.next(), rng.next()];
+    q.orders = [['SGP', w[0]], ['GPS', w[1]], ['GS', w[2]], ['SG', w[3]]];
+  }
+  q.patronymicKeep = Math.min(1, p.patronymicKeep * jitter(0.6, 1.2));
+  q.typo = p.typo * jitter(0.5, 2);
+  q.homoglyph = p.homoglyph * jitter(0.5, 2);
+  if (rng.chance(0.3)) q.dateFormats.push([rng.pick(DATE_FORMATS_BY_LANG[p.lang]), 0.3]);
+  return q;
 }

@@ -7,6 +7,7 @@ import { PLACES } from './places.js';
 import {
   JAN2022_PERSONS,
   profilesFor,
+  varyProfile,
   type Encoding,
   type PresetName,
   type SourceProfile,
@@ -179,7 +180,9 @@ export function planScenario(opts: ScenarioOptions): Scenario {
   const seed = String(opts.seed);
   const preset = opts.preset ?? 'generic';
   const n = opts.persons ?? (preset === 'jan2022' ? JAN2022_PERSONS : 1000);
-  const profiles = profilesFor(preset, n, opts.sources).map((p) => scaleNoise(p, opts.noise ?? 1));
+  const profiles = profilesFor(preset, n, opts.sources)
+    .map((p) => (preset === 'jan2022' ? p : varyProfile(p, createRng(seed, 'vary', p.name))))
+    .map((p) => scaleNoise(p, opts.noise ?? 1));
   const security = preset === 'jan2022' ? Math.max(profiles[0].records ?? 0, Math.round(n * 0.08)) : undefined;
   const persons = generatePopulation(createRng(seed, 'population'), { persons: n, security });
   const selections = profiles.map((profile) => ({ profile, ...selectPersons(persons, profile, createRng(seed, 'select', profile.name)) }));
