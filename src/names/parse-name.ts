@@ -468,7 +468,7 @@ function assignRoles(tokens: RichToken[], src: ReturnType<typeof inputToString>)
       break;
     }
   }
-  if (patIdx === 1 && n === 2 && /^(uly|uli|ulu|kyzy|kizi|qyzy|kyzi|gyzy|kizy|qizi|ogly|oglu|ugly|ugli)$/.test(full[1].suffix)) {
+  if (patIdx === 1 && n === 2 && full[1].kzPat) {
     // Two words, the second in -ұлы: a surname in -ұлы unless the first word clearly is the surname.
     const first = full[0];
     const firstIsSurname = first.suffix === 'ov' || first.suffix === 'ova' || first.suffix === 'sky' || first.suffix === 'skaya';

@@ -51,51 +51,7 @@ function indelCost(c: number, prev = 0): number {
  * @example skeletonDistance('Jmbl', 'JAmbl') // 1
  */
 export function skeletonDistance(a: string, b: string): number {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) {
-    let c = 0;
-    for (let j = 0; j < m; j++) c += indelCost(b.charCodeAt(j), j > 0 ? b.charCodeAt(j - 1) : 0);
-    return c;
-  }
-  if (m === 0) return skeletonDistance(b, a);
-  if (m + 1 > rowA.length) {
-    rowA = new Float64Array(m + 1);
-    rowB = new Float64Array(m + 1);
-    rowC = new Float64Array(m + 1);
-  }
-  // rowA = i-2, rowB = i-1, rowC = i
-  let prev2 = rowA;
-  let prev = rowB;
-  let cur = rowC;
-  prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelCost(b.charCodeAt(j - 1), j > 1 ? b.charCodeAt(j - 2) : 0);
-  for (let i = 1; i <= n; i++) {
-    const ca = a.charCodeAt(i - 1);
-    const pa = i > 1 ? a.charCodeAt(i - 2) : 0;
-    cur[0] = prev[0] + indelCost(ca, pa);
-    for (let j = 1; j <= m; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let sc = substCost(ca, cb);
-      // A different first sound makes another name (Калиев / Галиев, Ерлан / Арлан) unless the letters are ambiguous.
-      if (i === 1 && j === 1 && sc >= 0.3) sc = 1.5;
-      let v = prev[j - 1] + sc;
-      const del = prev[j] + indelCost(ca, pa);
-      if (del < v) v = del;
-      const ins = cur[j - 1] + indelCost(cb, j > 1 ? b.charCodeAt(j - 2) : 0);
-      if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
-        const t = prev2[j - 2] + 0.7;
-        if (t < v) v = t;
-      }
-      cur[j] = v;
-    }
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[m];
+  return boundedSkeletonDistance(a, b, Infinity);
 }
 
 /**
@@ -106,7 +62,12 @@ export function skeletonDistance(a: string, b: string): number {
 export function boundedSkeletonDistance(a: string, b: string, limit: number): number {
   const n = a.length;
   const m = b.length;
-  if (n === 0 || m === 0) return skeletonDistance(a, b);
+  if (n === 0 || m === 0) {
+    const s = n === 0 ? b : a;
+    let c = 0;
+    for (let j = 0; j < s.length; j++) c += indelCost(s.charCodeAt(j), j > 0 ? s.charCodeAt(j - 1) : 0);
+    return c;
+  }
   // Length difference alone costs at least 0.5 per letter.
   if (Math.abs(n - m) * 0.5 > limit) return limit + 1;
   if (m + 1 > rowA.length) {
