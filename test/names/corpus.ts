@@ -42,6 +42,8 @@ export interface PhenomenonScore {
   truePositive: number;
   falsePositive: number;
   falseNegative: number;
+  /** Uncertain pairs the engine also called uncertain. */
+  uncertainAgreed: number;
 }
 
 export interface CorpusScore {
@@ -63,13 +65,13 @@ function label(n: NameInput): string {
  */
 export function scoreCorpus(pairs: LabelledPair[]): CorpusScore {
   const by = new Map<string, PhenomenonScore>();
-  const total: PhenomenonScore = { phenomenon: 'all', same: 0, different: 0, uncertain: 0, truePositive: 0, falsePositive: 0, falseNegative: 0 };
+  const total: PhenomenonScore = { phenomenon: 'all', same: 0, different: 0, uncertain: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, uncertainAgreed: 0 };
   const failures: CorpusScore['failures'] = [];
   for (const pair of pairs) {
     const c = compareNames(parseName(pair.a), parseName(pair.b));
     let row = by.get(pair.phenomenon);
     if (!row) {
-      row = { phenomenon: pair.phenomenon, same: 0, different: 0, uncertain: 0, truePositive: 0, falsePositive: 0, falseNegative: 0 };
+      row = { phenomenon: pair.phenomenon, same: 0, different: 0, uncertain: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, uncertainAgreed: 0 };
       by.set(pair.phenomenon, row);
     }
     for (const r of [row, total]) {
@@ -77,6 +79,7 @@ export function scoreCorpus(pairs: LabelledPair[]): CorpusScore {
       if (pair.label === 'same' && c.decision === 'same') r.truePositive++;
       if (pair.label === 'same' && c.decision !== 'same') r.falseNegative++;
       if (pair.label === 'different' && c.decision === 'same') r.falsePositive++;
+      if (pair.label === 'uncertain' && c.decision === 'uncertain') r.uncertainAgreed++;
     }
     const wrong =
       (pair.label === 'same' && c.decision !== 'same') ||
@@ -91,13 +94,13 @@ export function scoreCorpus(pairs: LabelledPair[]): CorpusScore {
 
 /** A fixed-width table of the scores, one line per phenomenon. */
 export function formatScore(s: CorpusScore): string {
-  const lines = ['phenomenon            same  diff  unc   TP   FP   FN  precision  recall'];
+  const lines = [`${'phenomenon'.padEnd(26)}  same  diff   unc    TP    FP    FN  unc=unc  precision  recall`];
   const fmt = (r: PhenomenonScore) => {
     const p = r.truePositive + r.falsePositive === 0 ? 1 : r.truePositive / (r.truePositive + r.falsePositive);
     const rc = r.same === 0 ? 1 : r.truePositive / r.same;
     return (
-      r.phenomenon.padEnd(20) +
-      [r.same, r.different, r.uncertain, r.truePositive, r.falsePositive, r.falseNegative].map((n) => String(n).padStart(6)).join('') +
+      r.phenomenon.padEnd(26) +
+      [r.same, r.different, r.uncertain, r.truePositive, r.falsePositive, r.falseNegative, r.uncertainAgreed].map((n, i) => String(n).padStart(i === 6 ? 9 : 6)).join('') +
       p.toFixed(3).padStart(11) +
       rc.toFixed(3).padStart(8)
     );
