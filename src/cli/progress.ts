@@ -1,4 +1,5 @@
 // Progress and stage timings on stderr. A live line only on a TTY (and not with --quiet); silent otherwise.
+// timings() also gives the process's CPU time so far (user + system, all threads, start-up included).
 import type { CliIO } from './io.js';
 
 export interface Progress {
@@ -42,7 +43,8 @@ export function createProgress(io: CliIO, enabled: boolean): Progress {
       }
     },
     timings() {
-      return { ...spent };
+      const cpu = process.cpuUsage();
+      return { ...spent, cpu_ms: Math.round((cpu.user + cpu.system) / 1000) };
     },
     done() {
       if (live) io.stderr.write('\r\x1b[2K');
