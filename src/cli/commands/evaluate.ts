@@ -47,10 +47,13 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
   program
     .command('evaluate')
     .description(
-      'Score a merge against the truth of a synthetic scenario: pairwise and B-cubed precision, recall and F1,\n' +
-        'predicted against true number of persons, results per script pair, blocking recall from a candidate\n' +
-        'pairs file, how many relatives and namesakes were merged, and the worst false merges and missed links\n' +
-        'with their names. RECORDS is the records.csv written by `reconcile merge` (or its folder).',
+      [
+        'Score a merge against the truth of a synthetic scenario: pairwise and B-cubed precision, recall and',
+        'F1, predicted against true number of persons, results per script pair, blocking recall from a',
+        'candidate pairs file, how many relatives and namesakes were merged, and the worst false merges and',
+        'missed links with their names. RECORDS is the records.csv written by `reconcile merge` (or its',
+        'folder).',
+      ].join(' '),
     )
     .argument('<RECORDS>', 'records.csv of a merge, or the folder holding it')
     .requiredOption('--truth <FILE>', 'truth.csv with source,row,true_person_id[,script]')

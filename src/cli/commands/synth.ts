@@ -43,13 +43,15 @@ export function registerSynth(program: Command, ctx: CommandContext): void {
   program
     .command('synth')
     .description(
-      'Write a synthetic scenario: a true population of dead persons (Kazakh, Russian, Uzbek, Uyghur, Tatar,\n' +
-        'Korean, German... names, with families and namesakes) and several source lists that each capture part\n' +
-        'of it in their own way: script (Kazakh or Russian Cyrillic, Latin in English, Kazakh, ICAO, German or\n' +
-        'French romanisation), name order, patronymic forms, initials, typos, look-alike letters, missing fields,\n' +
-        'date and age formats, header language, delimiter and encoding, plus a few within-source duplicates.\n' +
-        'The truth (which record is which person) goes to truth/, out of the way of a glob of the lists.\n' +
-        'The same seed and options always give the same bytes. Every name is synthetic.',
+      [
+        'Write a synthetic scenario: a true population of dead persons (Kazakh, Russian, Uzbek, Uyghur,',
+        'Tatar, Korean, German... names, with families and namesakes) and several source lists that each',
+        'capture part of it in their own way: script (Kazakh or Russian Cyrillic, Latin in English, Kazakh,',
+        'ICAO, German or French romanisation), name order, patronymic forms, initials, typos, look-alike',
+        'letters, missing fields, date and age formats, header language, delimiter and encoding, plus a few',
+        'within-source duplicates. The truth (which record is which person) goes to truth/, out of the way of',
+        'a glob of the lists. The same seed and options always give the same bytes. Every name is synthetic.',
+      ].join(' '),
     )
     .requiredOption('-o, --out <DIR>', 'folder to write into (created if missing; existing files are replaced)')
     .option('--seed <S>', 'random seed (any text); the same seed gives the same scenario', '1')
