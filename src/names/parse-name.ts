@@ -187,7 +187,7 @@ function splitWords(cleaned: string): RawWord[] {
   const merged: RawWord[] = [];
   for (const w of out) {
     const prev = merged[merged.length - 1];
-    if (!w.initial && prev && !prev.initial && PATRONYMIC_PARTICLES.has(canonWord(lowerWord(w.text)))) {
+    if (!w.initial && prev && !prev.initial && w.text.length <= 5 && PATRONYMIC_PARTICLES.has(canonWord(lowerWord(w.text)))) {
       prev.text = prev.text + w.text.toLowerCase();
       continue;
     }
@@ -210,6 +210,11 @@ function tokenScriptOf(word: string): 'cyr' | 'lat' | 'other' {
   return cyr >= lat ? 'cyr' : 'lat';
 }
 
+/** Skeleton of a stem, reusing the word's skeleton when the stem is the whole word. */
+function stemSkeleton(stemCanon: string, joined: string, skel: string, conv: LatinConvention): string {
+  return stemCanon === joined ? skel : skeletonOf(stemCanon, conv);
+}
+
 /** Builds a full-name token (role decided later). */
 function buildFullToken(text: string, conv: LatinConvention): RichToken {
   const lower = lowerWord(text);
@@ -220,9 +225,10 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   const joined = canon.replace(/-/g, '');
   const sconv: LatinConvention = script === 'lat' ? conv : 'en';
   const skel = skeletonOf(joined, sconv);
-  const partsCanon = canon.includes('-') ? canon.split('-').filter((p) => p.length > 0) : [joined];
-  const parts = partsCanon.map((p) => skeletonOf(p, sconv));
-  const inits = partsCanon.map((p) => initialClass(p));
+  const compound = canon.includes('-');
+  const partsCanon = compound ? canon.split('-').filter((p) => p.length > 0) : [joined];
+  const parts = compound ? partsCanon.map((p) => skeletonOf(p, sconv)) : [skel];
+  const inits = compound || joined.length < 2 ? partsCanon.map((p) => initialClass(p)) : [skel.length > 0 ? skel[0] : ''];
   let suffix = '';
   let stemCanon = joined;
   let sexHint: Sex | null = null;
@@ -258,7 +264,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
     role: 'unknown',
     initial: false,
     // Without a suffix the stem drops a final glide (Оразбай / Оразба-ев).
-    stem: skeletonOf(suffix === '' ? trimGlide(stemCanon) : stemCanon, sconv),
+    stem: stemSkeleton(suffix === '' ? trimGlide(stemCanon) : stemCanon, joined, skel, sconv),
     stemCanon,
     suffix,
     parts,
