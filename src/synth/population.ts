@@ -12,7 +12,7 @@ import {
   RUSSIAN_PATRONYMIC_EXCEPTIONS,
   type Ethnicity,
 } from './name-data.js';
-import { PLACES, PLACE_WEIGHTS } from './places.js';
+import { PLACE_WEIGHTS } from './places.js';
 
 /** How a Kazakh surname is built: `Ахметов` (ov), `Ахмет` (bare, art. 194), `Ахметұлы` (uly); others are fixed. */
 export type SurnameType = 'ov' | 'bare' | 'uly' | 'fixed';
@@ -44,7 +44,7 @@ export interface Person {
   /** ISO birth date consistent with `age` on the date of death. */
   birthDate: string;
   dateOfDeath: string;
-  /** Index into PLACES. */
+  /** Index into the PLACES table of places.ts. */
   place: number;
   category: Category;
   /** For security: which service (labels differ per source). */
@@ -435,6 +435,3 @@ function assignCategories(people: Person[], rng: Rng, security: number, other: n
   rng.shuffle(rest);
   for (const p of rest.slice(0, other)) p.category = 'other';
 }
-
-/** Number of places in the table (for callers that build their own weights). */
-export const PLACE_COUNT = PLACES.length;

@@ -4,7 +4,6 @@ import type { Sex } from '../core/types.js';
 import type { Rng } from './prng.js';
 import {
   addHomoglyph,
-  capitalizeWord,
   dropYo,
   foldKazakhToRussian,
   loseKazakhLetters,
@@ -93,8 +92,6 @@ export interface SourceStyle {
   romanizePress: RomanizeOptions;
   kzVersion: LatinScheme;
   icaoLegacy: boolean;
-  doubleS: number;
-  initialYe: number;
   initialsSpaced: boolean;
 }
 
@@ -119,8 +116,6 @@ export function chooseStyle(profile: SourceProfile, rng: Rng): SourceStyle {
     romanizePress: { doubleS, initialYe: 1, kazakhDigraphs: 0 },
     kzVersion,
     icaoLegacy,
-    doubleS,
-    initialYe,
     initialsSpaced,
   };
 }
@@ -492,5 +487,3 @@ export function renderRow(person: Person, profile: SourceProfile, style: SourceS
   }
   return { cells, script: name.script };
 }
-
-export { capitalizeWord };

@@ -147,7 +147,8 @@ function orderKeys(rows: PlannedRow[], persons: Person[], m: OrderMaterial, prof
   return keys;
 }
 
-const EXTENSIONS: Record<Encoding, string> = {
+/** Encoding names as the config states them (the BOM is detected, not configured). */
+const CONFIG_ENCODING: Record<Encoding, string> = {
   'utf-8': 'utf-8',
   'utf-8-bom': 'utf-8',
   'windows-1251': 'windows-1251',
@@ -250,7 +251,7 @@ export function scenarioConfig(scenario: Scenario): ScenarioConfig {
     threshold: 0.9,
     sources: scenario.sources.map((s) => {
       const p = s.profile;
-      const entry: ConfigSource = { name: p.name, path: s.fileName, encoding: EXTENSIONS[p.encoding], delimiter: p.delimiter };
+      const entry: ConfigSource = { name: p.name, path: s.fileName, encoding: CONFIG_ENCODING[p.encoding], delimiter: p.delimiter };
       if (p.unique) entry.unique = true;
       if (p.covers) entry.covers = p.covers;
       const rankCol = p.columns.indexOf('rank');
