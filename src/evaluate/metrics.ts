@@ -88,8 +88,8 @@ export interface BlockingResult {
   truePairs: number;
   coveredTruePairs: number;
   recall: number;
-  /** Candidate pairs naming a record that is not in the truth. */
-  unknownRecords: number;
+  /** Candidate pairs naming a record that is not in the truth (not counted as covering anything). */
+  unknownPairs: number;
 }
 
 export interface LinkageEvaluation {
@@ -393,7 +393,7 @@ function blockingRecall(truth: TruthRow[], pairs: Iterable<CandidatePair>, trueP
     truePairs,
     coveredTruePairs: covered.size,
     recall: ratio(covered.size, truePairs),
-    unknownRecords: unknown,
+    unknownPairs: unknown,
   };
 }
 

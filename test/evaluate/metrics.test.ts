@@ -139,7 +139,7 @@ describe('blocking recall and relations', () => {
       ],
     });
     // True pairs: P1 has 3, P2 has 1 → 4; covered: a1-b1, b1-c1.
-    expect(e.blocking).toEqual({ candidatePairs: 5, truePairs: 4, coveredTruePairs: 2, recall: 0.5, unknownRecords: 1 });
+    expect(e.blocking).toEqual({ candidatePairs: 5, truePairs: 4, coveredTruePairs: 2, recall: 0.5, unknownPairs: 1 });
   });
 
   it('reports relatives and namesakes put into one person', () => {
