@@ -110,10 +110,10 @@ export function chooseStyle(profile: SourceProfile, rng: Rng): SourceStyle {
   const initialsSpaced = rng.chance(0.3);
   return {
     sexLabels,
-    foldKazakh: { russify: profile.russify, kazakh: true },
-    foldOther: { russify: profile.russify, kazakh: false },
-    romanizeEn: { doubleS, initialYe, kazakhDigraphs: 0.15 },
-    romanizePress: { doubleS, initialYe: 1, kazakhDigraphs: 0 },
+    foldKazakh: { russify: profile.russify, kazakh: true, cache: new Map() },
+    foldOther: { russify: profile.russify, kazakh: false, cache: new Map() },
+    romanizeEn: { doubleS, initialYe, kazakhDigraphs: 0.15, cache: { en: new Map() } },
+    romanizePress: { doubleS, initialYe: 1, kazakhDigraphs: 0, cache: { de: new Map(), fr: new Map() } },
     kzVersion,
     icaoLegacy,
     initialsSpaced,

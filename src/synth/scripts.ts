@@ -59,19 +59,25 @@ function capitalizePlain(s: string): string {
 }
 
 // Conversions that drew no random number depend only on their input and options: remember them, per options
-// object. This changes no output and no random stream (a cached word would have drawn nothing), and makes a million
-// records fast. Callers should reuse their options objects.
-const CACHES = new WeakMap<object, Map<string, string>>();
+// object and scheme. This changes no output and no random stream (a cached word would have drawn nothing), and makes
+// a million records fast. Callers should reuse their options objects.
+const CACHES = new WeakMap<object, Map<string, Map<string, string>>>();
 const CACHE_LIMIT = 200_000;
 
-function cached(opts: object, key: string, rng: Rng, compute: () => string): string {
-  let cache = CACHES.get(opts);
-  if (!cache) CACHES.set(opts, (cache = new Map()));
-  const hit = cache.get(key);
+function cacheFor(opts: object, scheme: string): Map<string, string> {
+  let byScheme = CACHES.get(opts);
+  if (!byScheme) CACHES.set(opts, (byScheme = new Map()));
+  let cache = byScheme.get(scheme);
+  if (!cache) byScheme.set(scheme, (cache = new Map()));
+  return cache;
+}
+
+function cached(cache: Map<string, string>, word: string, rng: Rng, compute: () => string): string {
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
   const before = rng.draws;
   const out = compute();
-  if (rng.draws === before && cache.size < CACHE_LIMIT) cache.set(key, out);
+  if (rng.draws === before && cache.size < CACHE_LIMIT) cache.set(word, out);
   return out;
 }
 
@@ -81,6 +87,8 @@ export interface FoldOptions {
   russify: number;
   /** The word is a Kazakh name (default: it has a Kazakh letter). Russian names are never russified further. */
   kazakh?: boolean;
+  /** Memo of draw-free results for these options (optional; saves a lookup per word on hot paths). */
+  cache?: Map<string, string>;
 }
 
 /**
@@ -89,7 +97,7 @@ export interface FoldOptions {
  * @example foldKazakhToRussian('Бауыржан', rng, { russify: 0 }) // 'Бауржан' or 'Бауыржан'
  */
 export function foldKazakhToRussian(word: string, rng: Rng, opts: FoldOptions): string {
-  return cached(opts, word, rng, () => foldUncached(word, rng, opts));
+  return cached(opts.cache ?? cacheFor(opts, 'fold'), word, rng, () => foldUncached(word, rng, opts));
 }
 
 function foldUncached(word: string, rng: Rng, opts: FoldOptions): string {
@@ -187,6 +195,8 @@ export interface RomanizeOptions {
   initialYe: number;
   /** Chance to write Kazakh Қ/Ғ/Ң as q/gh/ng in en (Seytqali, Tolegen vs Toleghen). */
   kazakhDigraphs: number;
+  /** Memo of draw-free results per scheme for these options (optional). */
+  cache?: Partial<Record<LatinScheme, Map<string, string>>>;
 }
 
 export const DEFAULT_ROMANIZE: RomanizeOptions = { doubleS: 0.3, initialYe: 0.7, kazakhDigraphs: 0.15 };
@@ -234,7 +244,7 @@ const FR: Record<string, string> = {
  * @example romanizeWord('Токаев', 'de', rng)     // 'Tokajew'
  */
 export function romanizeWord(word: string, scheme: LatinScheme, rng: Rng, opts: RomanizeOptions = DEFAULT_ROMANIZE): string {
-  return cached(opts, scheme + '|' + word, rng, () => romanizeUncached(word, scheme, rng, opts));
+  return cached(opts.cache?.[scheme] ?? cacheFor(opts, scheme), word, rng, () => romanizeUncached(word, scheme, rng, opts));
 }
 
 function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: RomanizeOptions): string {
