@@ -51,6 +51,24 @@ export function readRows(input: string | Uint8Array, delimiter: string, file: st
 
   while (pos < len) {
     const rowLine = line;
+    // Fast path: a row without any quote is decoded once and split at the delimiter.
+    let eol = pos;
+    let b = 0;
+    while (eol < len) {
+      b = buf[eol];
+      if (b === LF || b === CR || b === QUOTE) break;
+      eol++;
+    }
+    if (b !== QUOTE && eol - pos <= maxFieldBytes) {
+      const fields = eol === pos ? [''] : buf.toString('utf8', pos, eol).split(delimiter);
+      pos = eol;
+      if (pos < len) {
+        pos += buf[pos] === CR && buf[pos + 1] === LF ? 2 : 1;
+        line++;
+      }
+      onRow({ fields, line: rowLine });
+      continue;
+    }
     const fields: string[] = [];
     for (;;) {
       let field: string;
