@@ -151,13 +151,19 @@ export function parseRecordsCsv(text: string, file: string): PredictedRow[] {
 }
 
 /**
- * Reads candidate pairs (`record_a,record_b`, keys `source:row`). Simple lines are split directly, so that
- * millions of pairs load quickly; quoted lines go through the full CSV splitter.
+ * Reads candidate pairs (`record_a,record_b`, keys `source:row`). The header is checked at once; the pairs are
+ * yielded lazily, line by line, so that millions of pairs need no more memory than the text itself. Simple lines
+ * are split directly; quoted lines go through the full CSV splitter.
  */
-export function parsePairsCsv(text: string, file: string): CandidatePair[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+export function parsePairsCsv(text: string, file: string): Iterable<CandidatePair> {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  const header = text
+    .slice(start, end)
+    .replace(/\r$/, '')
+    .split(',')
+    .map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
   const ia = header.indexOf('record_a');
   const ib = header.indexOf('record_b');
   if (ia < 0 || ib < 0) {
@@ -167,19 +173,31 @@ export function parsePairsCsv(text: string, file: string): CandidatePair[] {
       hint: 'the pairs file needs a header with record_a,record_b',
     });
   }
-  const out: CandidatePair[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
-    const cells = line.includes('"') ? (splitCsv(line, file).rows[0] ?? []) : line.split(',');
-    const a = (cells[ia] ?? '').trim();
-    const b = (cells[ib] ?? '').trim();
-    if (!a.includes(':') || !b.includes(':')) {
-      throw new ReconError('CSV_MALFORMED', `expected two record keys like media:12, got "${a}" and "${b}"`, { file, line: i + 1 });
-    }
-    out.push([a, b]);
-  }
-  return out;
+  return {
+    *[Symbol.iterator](): Generator<CandidatePair> {
+      let pos = end + 1;
+      let lineNo = 1;
+      while (pos < text.length) {
+        let next = text.indexOf('\n', pos);
+        if (next < 0) next = text.length;
+        lineNo++;
+        let line = text.slice(pos, next);
+        pos = next + 1;
+        if (line.endsWith('\r')) line = line.slice(0, -1);
+        if (line === '') continue;
+        const cells = line.includes('"') ? (splitCsv(line, file).rows[0] ?? []) : line.split(',');
+        const a = (cells[ia] ?? '').trim();
+        const b = (cells[ib] ?? '').trim();
+        if (!a.includes(':') || !b.includes(':')) {
+          throw new ReconError('CSV_MALFORMED', `expected two record keys like media:12, got "${a}" and "${b}"`, {
+            file,
+            line: lineNo,
+          });
+        }
+        yield [a, b];
+      }
+    },
+  };
 }
 
 /** Reads truth/persons.csv (families and namesakes); only the relation columns are used. */

@@ -215,3 +215,18 @@ describe('splitCsv', () => {
     expect(() => splitCsv('a,b\n1,"open\n2,3\n', 'f.csv')).toThrow('unbalanced quote: a field opened with " on line 2 is never closed');
   });
 });
+
+describe('parsePairsCsv', () => {
+  it('yields pairs lazily and names a bad line', async () => {
+    const { parsePairsCsv } = await import('../../src/evaluate/parse.js');
+    const pairs = parsePairsCsv('\ufeffrecord_a,record_b,score\r\nmedia:1,ngo:2,0.9\r\n"media:3","ngo:4",1\r\n\r\n', 'p.csv');
+    expect(Array.from(pairs)).toEqual([
+      ['media:1', 'ngo:2'],
+      ['media:3', 'ngo:4'],
+    ]);
+    expect(() => Array.from(parsePairsCsv('record_a,record_b\nmedia:1,ngo:2\nmedia1,ngo2\n', 'p.csv'))).toThrow(
+      'expected two record keys like media:12, got "media1" and "ngo2"',
+    );
+    expect(() => parsePairsCsv('a,b\n', 'p.csv')).toThrow('missing column "record_a" (found: a, b)');
+  });
+});
