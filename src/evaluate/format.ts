@@ -68,6 +68,13 @@ export function formatEvaluation(e: LinkageEvaluation): string {
     out.push(`  ${m.truePersonId}: split into ${m.predictedPersons}, ${m.missedPairs} missed pair(s)`);
     for (const r of m.records) out.push(recordLine(r, 'predicted'));
   }
+  if (e.blocking && e.blocking.missed.length > 0) {
+    out.push('');
+    out.push(`true pairs blocking never proposed (${e.blocking.missed.length} shown of ${e.blocking.truePairs - e.blocking.coveredTruePairs})`);
+    for (const m of e.blocking.missed) {
+      out.push(`  ${m.truePersonId}: ${m.a.key} ${JSON.stringify(m.a.name)} ~ ${m.b.key} ${JSON.stringify(m.b.name)}`);
+    }
+  }
   if (e.rejectedRecords.length > 0) {
     out.push('');
     out.push(`rejected records, counted as singletons (${e.rejectedRecords.length})`);

@@ -87,6 +87,8 @@ export interface BlockingResult {
   candidatePairs: number;
   truePairs: number;
   coveredTruePairs: number;
+  /** The first true pairs (by true person, then record) that blocking never proposed, with names. */
+  missed: Array<{ truePersonId: string; a: { key: string; name: string }; b: { key: string; name: string } }>;
   recall: number;
   /** Candidate pairs naming a record that is not in the truth (not counted as covering anything). */
   unknownPairs: number;
@@ -349,7 +351,28 @@ export function evaluateLinkage(truth: TruthRow[], predicted: PredictedRow[], op
     warnings,
   };
 
-  if (opts.pairs) result.blocking = blockingRecall(truth, opts.pairs, truePairs);
+  if (opts.pairs) {
+    const { coveredKeys: covered, ...blocking } = blockingRecall(truth, opts.pairs, truePairs);
+    result.blocking = blocking;
+    // List missed true pairs with their names, walking true persons in id order.
+    const order = Array.from({ length: nT }, (_, t) => t).sort((x, y) => compareStrings(trueNames[x], trueNames[y]));
+    for (const t of order) {
+      if (result.blocking.missed.length >= worst) break;
+      const members = Array.from(byTrue.order.subarray(byTrue.start[t], byTrue.start[t + 1])).sort(byKey);
+      for (let x = 0; x < members.length && result.blocking.missed.length < worst; x++) {
+        for (let y = x + 1; y < members.length && result.blocking.missed.length < worst; y++) {
+          const ka = truth[members[x]].key;
+          const kb = truth[members[y]].key;
+          if (covered.has(pairKey(ka, kb))) continue;
+          result.blocking.missed.push({
+            truePersonId: trueNames[t],
+            a: { key: ka, name: names[members[x]] },
+            b: { key: kb, name: names[members[y]] },
+          });
+        }
+      }
+    }
+  }
   if (opts.relations) {
     // True persons that share a predicted person (only clusters holding several persons).
     const together = new Set<string>();
@@ -367,11 +390,20 @@ export function evaluateLinkage(truth: TruthRow[], predicted: PredictedRow[], op
   return result;
 }
 
+/** Unordered key of a record pair. */
+function pairKey(a: string, b: string): string {
+  return compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
 /**
  * Share of true pairs (same true person) present among the candidate pairs. Each unordered true pair counts once;
  * candidate pairs are counted as given (self-pairs skipped), so the memory used grows only with the true pairs.
  */
-function blockingRecall(truth: TruthRow[], pairs: Iterable<CandidatePair>, truePairs: number): BlockingResult {
+function blockingRecall(
+  truth: TruthRow[],
+  pairs: Iterable<CandidatePair>,
+  truePairs: number,
+): BlockingResult & { coveredKeys: Set<string> } {
   const person = new Map<string, string>();
   for (const t of truth) person.set(t.key, t.personId);
   const covered = new Set<string>();
@@ -386,7 +418,7 @@ function blockingRecall(truth: TruthRow[], pairs: Iterable<CandidatePair>, trueP
       unknown++;
       continue;
     }
-    if (pa === pb) covered.add(compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    if (pa === pb) covered.add(pairKey(a, b));
   }
   return {
     candidatePairs: candidates,
@@ -394,6 +426,8 @@ function blockingRecall(truth: TruthRow[], pairs: Iterable<CandidatePair>, trueP
     coveredTruePairs: covered.size,
     recall: ratio(covered.size, truePairs),
     unknownPairs: unknown,
+    missed: [],
+    coveredKeys: covered,
   };
 }
 
@@ -419,7 +453,6 @@ function relationMerges(
   for (const m of familyMembers.values()) relatives.pairs += pairsOf(m.length);
   const namesakes: RelationMerges = { pairs: similar.size, merged: 0, examples: [] };
 
-  const pairKey = (a: string, b: string): string => (compareStrings(a, b) < 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   for (const k of Array.from(together).sort(compareStrings)) {
     const [a, b] = k.split('\u0000');
     const fa = family.get(a);

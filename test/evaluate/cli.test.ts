@@ -71,6 +71,7 @@ describe('reconcile evaluate', () => {
     expect(r.out).toContain('ngo:2          P3         "Ахметов Данияр"');
     expect(r.out).toContain('intl:1         (none)     "???"');
     expect(r.out).toMatch(/kk-cyrl ~ ru-cyrl\s+1\s+2\s+1\s+0\.5000\s+1\.0000/);
+    expect(r.out).toContain('true pairs blocking never proposed (1 shown of 1)\n  P2: intl:1 "???" ~ media:2 "Сапаров Мурат"');
   });
 
   it('prints JSON with --json', async () => {

@@ -139,7 +139,17 @@ describe('blocking recall and relations', () => {
       ],
     });
     // True pairs: P1 has 3, P2 has 1 → 4; covered: a1-b1, b1-c1.
-    expect(e.blocking).toEqual({ candidatePairs: 5, truePairs: 4, coveredTruePairs: 2, recall: 0.5, unknownPairs: 1 });
+    expect(e.blocking).toEqual({
+      candidatePairs: 5,
+      truePairs: 4,
+      coveredTruePairs: 2,
+      recall: 0.5,
+      unknownPairs: 1,
+      missed: [
+        { truePersonId: 'P1', a: { key: 'a:1', name: 'a:1' }, b: { key: 'c:1', name: 'c:1' } },
+        { truePersonId: 'P2', a: { key: 'a:2', name: 'a:2' }, b: { key: 'b:2', name: 'b:2' } },
+      ],
+    });
   });
 
   it('reports relatives and namesakes put into one person', () => {
