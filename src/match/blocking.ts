@@ -35,6 +35,9 @@ const CAPPED_LISTED = 10;
  * the first character of each other token. Example: «Руденко А.» and «Aleksandr Rudenlo» share `rUdE|A`.
  */
 const PREFIX = 4;
+/** The prefix rule is a safety net for typos: its blocks are capped harder than the names engine's keys. */
+const PREFIX_MAX_BLOCK = 100;
+const PREFIX_WINDOW = 15;
 
 export function namePrefixKeys(p: ParsedName): string[] {
   if (p.empty) return [];
@@ -60,7 +63,9 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   const n = records.length;
   const unique = new Set(options.uniqueSources ?? []);
   const sourceOf = records.map((r) => r.record.source);
-  const skip = (i: number, j: number) => sourceOf[i] === sourceOf[j] && unique.has(sourceOf[i]);
+  // A record without a usable name is never linked by the model (only by a clerk's decision).
+  const noName = records.map((r) => r.name.empty);
+  const skip = (i: number, j: number) => noName[i] || noName[j] || (sourceOf[i] === sourceOf[j] && unique.has(sourceOf[i]));
   const buffer = new PairBuffer();
   const rules: Array<{ name: string; pairs: number }> = [];
   const capped: string[] = [];
@@ -89,9 +94,9 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return k;
   };
-  const bigBlocks: Array<{ rule: string; key: string; size: number }> = [];
+  const bigBlocks: Array<{ rule: string; key: string; size: number; window: number }> = [];
 
-  const runRule = (name: string, keysOf: (i: number) => readonly string[]) => {
+  const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window) => {
     const blocks = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       for (const key of keysOf(i)) {
@@ -103,7 +108,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     let count = 0;
     for (const [key, members] of blocks) {
       if (members.length < 2) continue;
-      if (members.length <= maxBlock) {
+      if (members.length <= ruleMax) {
         for (let x = 0; x < members.length; x++) {
           for (let y = x + 1; y < members.length; y++) {
             if (skip(members[x], members[y])) continue;
@@ -112,12 +117,12 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
           }
         }
       } else {
-        bigBlocks.push({ rule: name, key, size: members.length });
+        bigBlocks.push({ rule: name, key, size: members.length, window: ruleWindow });
         const sorted = members
           .map((i) => ({ i, k: keyOf(i) }))
           .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
         for (let x = 0; x < sorted.length; x++) {
-          for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++) {
+          for (let y = x + 1; y < Math.min(sorted.length, x + 1 + ruleWindow); y++) {
             if (skip(sorted[x].i, sorted[y].i)) continue;
             buffer.push(sorted[x].i, sorted[y].i);
             count++;
@@ -148,14 +153,14 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       prefixKeys.set(p, keys);
     }
     return keys;
-  });
+  }, PREFIX_MAX_BLOCK, PREFIX_WINDOW);
 
   bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
-    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within a sorted window of ${window}`);
+    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within a sorted window of ${b.window}`);
   }
   if (bigBlocks.length > CAPPED_LISTED) {
-    capped.push(`${bigBlocks.length - CAPPED_LISTED} more blocks over ${maxBlock} records compared within a sorted window`);
+    capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within a sorted window`);
   }
   return { ...buffer.toSortedUnique(n), rules, capped };
 }

@@ -1,7 +1,7 @@
 // Clustering of scored pairs into persons: links taken strongest first into a union–find (a maximum spanning
 // forest), refusing a link that would put two records of one duplicate-free source together (one-to-one: the
 // best link wins), join records a clerk declared distinct, or join two groups whose members disagree strongly
-// (chain guard: the chain is cut at its weakest link), or link names the names engine calls different. Must-link
+// (chain guard: the chain is cut at its weakest link), or link weakly names the names engine calls different. Must-link
 // decisions are applied first and always hold. Pure.
 import { weightToProbability } from './model.js';
 
@@ -20,6 +20,8 @@ export interface ClusterInput {
   cannotLink: ReadonlyArray<readonly [number, number]>;
   /** Match probability of any pair, 0 when its names differ (used by the chain guard). */
   pairProbability: (i: number, j: number) => number;
+  /** Pairs whose names differ are linked only at this weight or more (Infinity: never). */
+  namesDifferMinWeight: number;
   /** Links inside one source need at least this weight as well as the threshold (strong evidence). */
   withinMinWeight: number;
 }
@@ -108,7 +110,7 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     const rx = find(x);
     const ry = find(y);
     if (rx === ry) continue;
-    if (input.namesDiffer[p]) {
+    if (input.namesDiffer[p] && w < input.namesDifferMinWeight) {
       refused.namesDiffer++;
       continue;
     }

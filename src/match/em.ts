@@ -21,10 +21,14 @@ export interface EmStart {
   lambdaWithin: number;
   maxIterations?: number;
   tolerance?: number;
-  /** Pairs' worth of pseudo-counts pulling m towards the starting values (default 5). */
+  /** Pairs' worth of pseudo-counts pulling m towards the starting values (default 20). */
   pseudoCount?: number;
   /** Bits added to the match odds of patterns where surname and given name both agree (exact or phonetic). */
   nameInteraction?: number;
+  /** Keep m at the starting values and estimate the priors only (for inputs too small to estimate m). */
+  fixM?: boolean;
+  /** Shrink u towards these values with this weight in [0, 1] (few random pairs: lean on the starting values). */
+  uPrior?: { u: number[][]; weight: number };
 }
 
 export interface EmResult {
@@ -50,7 +54,7 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
   let lambdaWithin = start.lambdaWithin;
   const maxIterations = start.maxIterations ?? 200;
   const tolerance = start.tolerance ?? 1e-6;
-  const pseudo = start.pseudoCount ?? 5;
+  const pseudo = start.pseudoCount ?? 20;
   let iterations = 0;
   let converged = false;
   const post = new Float64Array(table.size);
@@ -86,7 +90,7 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
       }
     }
     let delta = 0;
-    for (let k = 0; k < K; k++) {
+    for (let k = 0; k < K && !start.fixM; k++) {
       const total = acc[k].reduce((s, x) => s + x, 0) + pseudo;
       const next = normalise(acc[k].map((x, l) => Math.max((x + pseudo * m0[k][l]) / total, COMPARISONS[k].mFloor)));
       for (let l = 0; l < acc[k].length; l++) {
@@ -102,8 +106,14 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
     // u: the random pairs hold a few matches too; take them out (matters for small lists compared in full).
     const eligible = totals.cross + totals.within;
     const lambdaRandom = eligible > 0 ? (lambdaCross * totals.cross + lambdaWithin * totals.within) / eligible : 0;
+    const wPrior = start.uPrior?.weight ?? 0;
     u = randomShare.map((row, k) =>
-      normalise(row.map((x, l) => Math.max((x - lambdaRandom * m[k][l]) / (1 - lambdaRandom), PROBABILITY_FLOOR))),
+      normalise(
+        row.map((x, l) => {
+          const corrected = Math.max((x - lambdaRandom * m[k][l]) / (1 - lambdaRandom), PROBABILITY_FLOOR);
+          return wPrior > 0 ? (1 - wPrior) * corrected + wPrior * start.uPrior!.u[k][l] : corrected;
+        }),
+      ),
     );
     if (delta < tolerance) {
       converged = true;
@@ -113,10 +123,15 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
   return { m, u, lambdaCross, lambdaWithin, iterations, converged };
 }
 
-/** Share of each non-missing level, with a pseudo-count per level. */
-export function levelShares(table: PatternTable, pseudo: number): number[][] {
+/**
+ * Share of each non-missing level. Pseudo-counts: `pseudo` per level, or `pseudo` pairs spread as `prior` (so that
+ * a handful of records falls back on the starting values instead of on chance).
+ */
+export function levelShares(table: PatternTable, pseudo: number, prior?: number[][]): number[][] {
   return COMPARISONS.map((c, k) => {
-    const counts = new Array<number>(c.levels.length - 1).fill(pseudo);
+    const counts = Array.from({ length: c.levels.length - 1 }, (_, l) =>
+      prior ? pseudo * prior[k][l] : pseudo,
+    );
     for (let p = 0; p < table.size; p++) {
       const l = table.levels[p * K + k];
       if (l !== missingLevel(k)) counts[l] += table.count[p];

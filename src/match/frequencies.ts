@@ -58,6 +58,9 @@ export function buildTermFrequencies(records: readonly MatchRecord[]): TermFrequ
   };
 }
 
+/** Non-matching record pairs sharing surname and given name needed before the interaction is estimated. */
+const MIN_SHARING_PAIRS = 30;
+
 /**
  * The name interaction in bits: log2(u_surname · u_given / u_both), where each u is the share of record pairs that
  * share the value(s), less the pairs of one person (expected `matches`, of which shares mSurname, mGiven, mBoth agree).
@@ -71,7 +74,10 @@ export function nameInteractionBits(
   const n = tf.n;
   const pairs = (n * (n - 1)) / 2;
   if (pairs <= matches + 1) return 0;
-  const u = (sharing: number, m: number) => Math.max(sharing - matches * m, 0) / (pairs - matches);
+  const nonMatching = (sharing: number, m: number) => Math.max(sharing - matches * m, 0);
+  // Too few non-matching pairs sharing a full name to measure anything (small lists): no interaction.
+  if (nonMatching(tf.sharing.both, agree.both) < MIN_SHARING_PAIRS) return 0;
+  const u = (sharing: number, m: number) => nonMatching(sharing, m) / (pairs - matches);
   const us = u(tf.sharing.surname, agree.surname);
   const ug = u(tf.sharing.given, agree.given);
   const ub = u(tf.sharing.both, agree.both);

@@ -16,6 +16,13 @@ import type { LinkOptions, LinkResult, MatchRecord, ScoredPair } from './types.j
 
 /** Links inside one source need at least this probability, whatever the threshold (strong evidence only). */
 export const WITHIN_SOURCE_MIN_PROBABILITY = 0.99;
+/**
+ * Pairs whose names the names engine calls different (another given name, a conflicting patronymic or initial) are
+ * linked by the model only at this probability or more, whatever the threshold: the other fields must leave little
+ * doubt. Below it such a pair counts as a strong disagreement for the chain guard.
+ */
+export const NAMES_DIFFER_MIN_PROBABILITY = 0.95;
+const NAMES_DIFFER_MIN_WEIGHT = probabilityToWeight(NAMES_DIFFER_MIN_PROBABILITY);
 /** Review band: pairs within this many bits of the threshold's weight. */
 const REVIEW_BAND_BITS = 4;
 /** At most this many pairs are proposed for review. */
@@ -136,7 +143,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const pairProbability = (i: number, j: number): number => {
     const code = pairCode(i, j, n);
     const p = candidateIndex.get(code);
-    if (p !== undefined) return vectors.namesDiffer[p] ? 0 : weightToProbability(weights[p]);
+    if (p !== undefined) return vectors.namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
     let q = extra.get(code);
     if (q === undefined) {
       if (features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]]) q = 0;
@@ -160,6 +167,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     cannotLink,
     pairProbability,
     withinMinWeight: probabilityToWeight(WITHIN_SOURCE_MIN_PROBABILITY),
+    namesDifferMinWeight: NAMES_DIFFER_MIN_WEIGHT,
   };
   const alt = alternativeThresholds(threshold);
   const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
@@ -192,7 +200,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     if (main.clusterOf[x] !== main.clusterOf[y]) continue;
     const w = weights[p];
     const within = features.source[x] === features.source[y];
-    if (w < thresholdWeight || (within && w < input.withinMinWeight) || vectors.namesDiffer[p]) continue;
+    if (w < thresholdWeight || (within && w < input.withinMinWeight) || (vectors.namesDiffer[p] && w < NAMES_DIFFER_MIN_WEIGHT)) continue;
     links.push(toOriginal(scoredPair(ctx, x, y)));
     inLinks.add(pairCode(x, y, n));
   }

@@ -90,9 +90,9 @@ export interface PairVectors {
 
 /**
  * Evidence line of a pair whose names the names engine calls different (a conflicting given name, patronymic or
- * initial, an added name element...). Such a pair is never linked by the model alone: at most it is reviewed.
+ * initial, an added name element...). Such a pair needs overwhelming other evidence to be linked.
  */
-export const NAMES_DIFFER = 'names engine: the names belong to different persons — not linked without a decision';
+export const NAMES_DIFFER = 'names engine: the names look like different persons (linked only at probability ≥ 0.95)';
 
 /**
  * Compares every pair (a[p], b[p]) once. The names engine is called here and nowhere else in bulk; weights are

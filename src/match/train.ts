@@ -10,9 +10,15 @@ import { startingModel, TF_MAX_BITS } from './model.js';
 import { createRandom } from './prng.js';
 import type { MatchRecord, ModelParams } from './types.js';
 
+/** Below this many expected matching pairs, m is not estimated (the starting values are kept). */
+const MIN_MATCHES_FOR_M = 50;
+
+/** Random pairs' worth of pseudo-counts towards the starting u. */
+const RANDOM_PSEUDO_PAIRS = 200;
+
 export interface TrainOptions {
   uniqueSources?: readonly string[];
-  /** Random pairs for u (default 200,000; all eligible pairs when there are fewer). */
+  /** Random pairs for u (default 100,000; all eligible pairs when there are fewer). */
   randomPairs?: number;
   /** Candidate pairs used by EM (default 300,000; a seeded sample beyond that). */
   maxTrainingPairs?: number;
@@ -137,7 +143,7 @@ export function trainModel(
   const seed = options.seed ?? 20220105;
   const start = startingModel();
   const totals = pairTotals(f, unique);
-  const randomCount = options.randomPairs ?? 200_000;
+  const randomCount = options.randomPairs ?? 100_000;
 
   // u: shares of each level among random pairs (missing excluded). When every eligible pair is a candidate, the
   // random pairs are all of them and their vectors are already known.
@@ -145,8 +151,10 @@ export function trainModel(
   const randomTable = allCompared
     ? tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1)
     : tabulatePatterns(records, f, randomPairs(f, unique, randomCount, seed));
+  const startU = start.comparisons.map((c) => c.levels.slice(0, -1).map((l) => l.u));
   const randomShare = levelShares(randomTable, 0.5);
   const randomTotal = randomTable.count.reduce((s, c) => s + c, 0);
+  const uPrior = { u: startU, weight: RANDOM_PSEUDO_PAIRS / (RANDOM_PSEUDO_PAIRS + randomTotal) };
 
   const maxTrain = options.maxTrainingPairs ?? 300_000;
   const keep = candidates.a.length <= maxTrain ? 1 : maxTrain / candidates.a.length;
@@ -173,6 +181,20 @@ export function trainModel(
     tolerance: options.tolerance,
   });
   let iterations = em.iterations;
+  // Too few matches to learn m from (a few dozen records): keep the starting m, estimate the priors only.
+  const fixM = em.lambdaCross * totals.cross + em.lambdaWithin * totals.within < MIN_MATCHES_FOR_M;
+  if (fixM) {
+    em = runEm(table, randomShare, totals, {
+      m: startM,
+      lambdaCross: lambdaCross0,
+      lambdaWithin: lambdaWithin0,
+      maxIterations: options.maxIterations,
+      tolerance: options.tolerance,
+      uPrior,
+      fixM,
+    });
+    iterations += em.iterations;
+  }
   let interaction = 0;
   for (let round = 0; round < 2 && options.termFrequencies; round++) {
     interaction = interactionOf(em);
@@ -183,7 +205,9 @@ export function trainModel(
       lambdaWithin: em.lambdaWithin,
       maxIterations: options.maxIterations,
       tolerance: options.tolerance,
+      uPrior,
       nameInteraction: interaction,
+      fixM,
     });
     iterations += em.iterations;
   }
@@ -201,7 +225,9 @@ export function trainModel(
     termFrequency: { surname: true, given: true, maxBits: TF_MAX_BITS },
     nameInteraction: Number(interaction.toFixed(4)),
     training: {
-      method: 'u from random pairs; m and priors by EM over candidate pairs',
+      method: fixM
+        ? 'u from random pairs; priors by EM over candidate pairs; m kept at starting values (too few matches)'
+        : 'u from random pairs; m and priors by EM over candidate pairs',
       candidatePairs: candidates.a.length,
       trainingPairs: Math.round(table.count.reduce((s, c) => s + c * keep, 0)),
       randomPairs: randomTotal,

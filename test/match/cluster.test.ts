@@ -31,6 +31,7 @@ function build(c: Case): ClusterInput {
     // pairs not listed are neutral
     pairProbability: (i, j) => scored.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0.5,
     withinMinWeight: probabilityToWeight(0.99),
+    namesDifferMinWeight: Infinity,
   };
 }
 
