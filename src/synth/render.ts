@@ -108,11 +108,12 @@ export function chooseStyle(profile: SourceProfile, rng: Rng): SourceStyle {
   const doubleS = rng.pick([0.1, 0.4, 0.7]);
   const initialYe = rng.pick([0.3, 0.8, 1]);
   const initialsSpaced = rng.chance(0.3);
+  const english = { zhAsJ: rng.pick([0, 0.1, 0.3]), khAsH: rng.pick([0, 0.15, 0.4]), yAsI: rng.pick([0, 0, 0.15]) };
   return {
     sexLabels,
     foldKazakh: { russify: profile.russify, kazakh: true, cache: new Map() },
     foldOther: { russify: profile.russify, kazakh: false, cache: new Map() },
-    romanizeEn: { doubleS, initialYe, kazakhDigraphs: 0.15, cache: { en: new Map() } },
+    romanizeEn: { doubleS, initialYe, kazakhDigraphs: 0.15, ...english, cache: { en: new Map() } },
     romanizePress: { doubleS, initialYe: 1, kazakhDigraphs: 0, cache: { de: new Map(), fr: new Map() } },
     kzVersion,
     icaoLegacy,

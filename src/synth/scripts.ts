@@ -195,6 +195,10 @@ export interface RomanizeOptions {
   initialYe: number;
   /** Chance to write Kazakh Қ/Ғ/Ң as q/gh/ng in en (Seytqali, Tolegen vs Toleghen). */
   kazakhDigraphs: number;
+  /** English habits (per word, when the letter occurs): Ж as `j` (Jomart), Х as `h` (Ahmetov), Ы as `i` (Kassim). */
+  zhAsJ?: number;
+  khAsH?: number;
+  yAsI?: number;
   /** Memo of draw-free results per scheme for these options (optional). */
   cache?: Partial<Record<LatinScheme, Map<string, string>>>;
 }
@@ -261,6 +265,9 @@ function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: Rom
     : scheme === 'de' ? DE
     : FR;
   const digraphs = scheme === 'en' && /[қғң]/.test(chars) && rng.chance(opts.kazakhDigraphs);
+  const zhAsJ = scheme === 'en' && (opts.zhAsJ ?? 0) > 0 && chars.includes('ж') && rng.chance(opts.zhAsJ ?? 0);
+  const khAsH = scheme === 'en' && (opts.khAsH ?? 0) > 0 && chars.includes('х') && rng.chance(opts.khAsH ?? 0);
+  const yAsI = scheme === 'en' && (opts.yAsI ?? 0) > 0 && chars.includes('ы') && rng.chance(opts.yAsI ?? 0);
   const doubleS =
     (scheme === 'en' || scheme === 'de' || scheme === 'fr') && INTERVOCALIC_S.test(chars) && rng.chance(opts.doubleS);
   let out = '';
@@ -286,6 +293,10 @@ function romanizeUncached(word: string, scheme: LatinScheme, rng: Rng, opts: Rom
       }
       if (ch === 'е' && ((atStart && rng.chance(opts.initialYe)) || afterVowel)) r = 'ye';
       else if (ch === 'ё' && !afterVowel && !atStart) r = rng.chance(0.5) ? 'yo' : 'e';
+      else if (zhAsJ && ch === 'ж') r = 'j';
+      else if (zhAsJ && ch === 'д' && next === 'ж') r = '';
+      else if (khAsH && ch === 'х') r = 'h';
+      else if (yAsI && ch === 'ы') r = 'i';
       else if (digraphs && ch === 'қ') r = 'q';
       else if (digraphs && ch === 'ғ') r = 'gh';
       else if (digraphs && ch === 'ң') r = 'ng';

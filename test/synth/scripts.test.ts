@@ -50,6 +50,14 @@ describe('romanizeWord', () => {
     expect(romanizeWord('Идрисов', 'de', createRng(1), { ...fixed, doubleS: 1 })).toBe('Idrissow');
   });
 
+  it('follows a source\'s English habits for Ж, Х and Ы', () => {
+    const habits = { ...fixed, zhAsJ: 1, khAsH: 1, yAsI: 1 };
+    expect(romanizeWord('Жомарт', 'en', createRng(1), habits)).toBe('Jomart');
+    expect(romanizeWord('Ахметов', 'en', createRng(1), habits)).toBe('Ahmetov');
+    expect(romanizeWord('Касым', 'en', createRng(1), habits)).toBe('Kasim');
+    expect(romanizeWord('Джамбул', 'en', createRng(1), habits)).toBe('Jambul');
+  });
+
   it('writes a final -ий in the English press ways', () => {
     const rng = createRng(9);
     const seen = new Set<string>();
