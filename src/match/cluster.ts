@@ -31,6 +31,8 @@ export interface ClusterOutcome {
   /** Cluster number of each record (index into clusters). */
   clusterOf: Int32Array;
   refused: { oneToOne: number; chainGuard: number; sameSource: number; cannotLink: number; namesDiffer: number };
+  /** Cannot-link decisions between records that must-link decisions already joined (ignored). */
+  contradicted: number;
 }
 
 /** A merge is refused when some pair across the two groups is below this probability... */
@@ -91,8 +93,12 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     if (rx !== ry) union(rx, ry);
   }
   const cannot = new Map<number, number[]>();
+  let contradicted = 0;
   for (const [x, y] of input.cannotLink) {
-    if (find(x) === find(y)) continue; // contradicted by must-links: those win
+    if (find(x) === find(y)) {
+      contradicted++; // contradicted by must-links: those win
+      continue;
+    }
     (cannot.get(x) ?? cannot.set(x, []).get(x)!).push(y);
     (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
   }
@@ -142,7 +148,7 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     clusterOf[i] = clusterOf[r];
     clusters[clusterOf[i]].push(i);
   }
-  return { clusters, clusterOf, refused };
+  return { clusters, clusterOf, refused, contradicted };
 }
 
 function sharesUniqueSource(a: number[] | undefined, b: number[] | undefined): boolean {

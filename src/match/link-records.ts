@@ -253,7 +253,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     emIterations,
     converged,
     refusedLinks: main.refused,
-    decisionsIgnored,
+    decisionsIgnored: decisionsIgnored + main.contradicted,
   };
   return {
     clusters,
