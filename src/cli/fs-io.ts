@@ -1,6 +1,6 @@
 // File-system edge of the CLI: reading inputs with clear errors and writing outputs atomically
-// (temporary files, then rename; temporary files removed on failure or Ctrl-C).
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+// (temporary files, then rename; temporary files and created folders removed on failure or Ctrl-C).
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReconError } from '../core/errors.js';
 
@@ -25,15 +25,32 @@ export function readInputFile(path: string, what = 'input file'): Buffer {
 }
 
 const pendingTemps = new Set<string>();
+/** Folders this process created for outputs not yet in place: removed (when still empty) on failure or Ctrl-C. */
+const pendingDirs: string[] = [];
+
+/** Removes temporary outputs and the folders created for them. */
+function removePending(): void {
+  for (const t of pendingTemps) rmSync(t, { force: true });
+  pendingTemps.clear();
+  for (const d of pendingDirs.splice(0).reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // Not empty (something else was put there) or already gone: leave it.
+    }
+  }
+}
 
 /**
- * While a command runs, Ctrl-C (SIGINT) or SIGTERM removes any temporary output and exits 130 (143) with a message:
- * outputs are renamed into place only at the very end, so nothing half-written is ever left. Returns the uninstaller.
+ * While outputs are being written, Ctrl-C (SIGINT) or SIGTERM removes the temporary files (and any folder created for
+ * them) and exits 130 (143) with a message. Returns the uninstaller. Install it only around code that yields to the
+ * event loop (see writeFilesInterruptibly): a handler cannot run during synchronous work, and a signal that arrives
+ * then is lost when the handler is removed, so outside the write the default applies (the process stops at once, and
+ * has written nothing).
  */
 export function installInterruptHandler(stderr: NodeJS.WritableStream = process.stderr): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
-    for (const t of pendingTemps) rmSync(t, { force: true });
-    pendingTemps.clear();
+    removePending();
     stderr.write(`\nreconcile: interrupted (${signal}); no output was written\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -45,42 +62,116 @@ export function installInterruptHandler(stderr: NodeJS.WritableStream = process.
   };
 }
 
+/** Plain words for a file-system error code. */
+function explainWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EDQUOT': return 'the disk quota is used up';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'read-only file system';
+    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
+    case 'EEXIST': return 'it is a file, not a folder';
+    case 'EISDIR': return 'a folder is in the way of an output file';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    default: return code ?? (e as Error).message;
+  }
+}
+
+/** Creates `dir` and its missing parents, remembering the folders created so that a failed write can remove them. */
+function makeDir(dir: string): void {
+  const first = mkdirSync(dir, { recursive: true });
+  if (first === undefined) return;
+  const created: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    created.push(d);
+    if (d === first || dirname(d) === d) break;
+  }
+  pendingDirs.push(...created.reverse());
+}
+
+/** Temporary file → its final path. */
+export type StagedFiles = Array<[string, string]>;
+
 /**
- * Writes several files into `dir` as one step: each goes to a hidden temporary file first; only when all are written
- * are they renamed into place. On any failure the temporary files are removed and nothing is replaced.
+ * Writes each file to a hidden temporary file beside its final path (`.records.csv.tmp-PID`). Nothing is replaced
+ * yet. On failure every temporary file (and any folder created) is removed and ReconError('OUTPUT') is thrown.
  */
-export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): string[] {
+export function stageFiles(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): StagedFiles {
   const outDir = resolve(dir);
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDir(outDir);
   } catch (e) {
-    throw new ReconError('OUTPUT', `cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: dir });
+    removePending();
+    throw new ReconError('OUTPUT', `cannot create the output folder: ${explainWriteError(e)}`, { file: dir });
   }
-  const temps: Array<[string, string]> = [];
+  const temps: StagedFiles = [];
   try {
     for (const [name, content] of files) {
       const target = join(outDir, name);
-      mkdirSync(dirname(target), { recursive: true });
+      makeDir(dirname(target));
+      if (isDirectory(target)) {
+        throw new ReconError('OUTPUT', `cannot write ${name}: a folder of that name is in the way; nothing was written`, { file: dir });
+      }
       const tmp = join(dirname(target), `.${name.split('/').pop()}.tmp-${process.pid}`);
       pendingTemps.add(tmp);
       temps.push([tmp, target]);
       writeFileSync(tmp, content);
     }
-    for (const [tmp, target] of temps) {
+  } catch (e) {
+    removePending();
+    if (e instanceof ReconError) throw e;
+    throw new ReconError('OUTPUT', `cannot write the outputs: ${explainWriteError(e)}; nothing was written`, { file: dir });
+  }
+  return temps;
+}
+
+/** Renames staged files into place (each rename is atomic); returns the final paths. */
+export function commitFiles(staged: StagedFiles, dir: string): string[] {
+  try {
+    for (const [tmp, target] of staged) {
       renameSync(tmp, target);
       pendingTemps.delete(tmp);
     }
   } catch (e) {
-    for (const [tmp] of temps) {
-      rmSync(tmp, { force: true });
-      pendingTemps.delete(tmp);
-    }
-    if (e instanceof ReconError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? (e as Error).message);
-    throw new ReconError('OUTPUT', `cannot write the outputs: ${why}; nothing was written`, { file: dir });
+    removePending();
+    throw new ReconError('OUTPUT', `cannot put the outputs in place: ${explainWriteError(e)}`, { file: dir });
   }
-  return temps.map(([, t]) => t);
+  pendingDirs.length = 0;
+  return staged.map(([, t]) => t);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes several files into `dir` as one step: each goes to a hidden temporary file first; only when all are written
+ * are they renamed into place. On any failure the temporary files are removed and nothing is replaced.
+ */
+export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): string[] {
+  return commitFiles(stageFiles(dir, files), dir);
+}
+
+/**
+ * writeFilesAtomically with Ctrl-C handled: after the temporary files are written the event loop gets a turn, so an
+ * interrupt that came during the writes removes them and exits 130 before anything is replaced.
+ */
+export async function writeFilesInterruptibly(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>, stderr: NodeJS.WritableStream): Promise<string[]> {
+  const uninstall = installInterruptHandler(stderr);
+  try {
+    const staged = stageFiles(dir, files);
+    // Two turns: the first lets the loop poll for the signal, the second runs after its handler.
+    await new Promise<void>((done) => setImmediate(() => setImmediate(done)));
+    return commitFiles(staged, dir);
+  } finally {
+    uninstall();
+  }
 }
 
 /** Names of files in `dir` that differ from `files` (missing counts as different). For `--check`. */

@@ -5,7 +5,7 @@ import { parseConfig, parseSourceArg, type RunConfig, type SourceConfig } from '
 import { EXIT, ReconError } from '../core/errors.js';
 import type { IngestedSource } from '../core/types.js';
 import { ingestSource } from '../ingest/index.js';
-import type { Decision, ModelParams } from '../match/index.js';
+import { candidatePairs, type Decision, type ModelParams } from '../match/index.js';
 import { reconcile, type ReconcileResult } from '../pipeline/reconcile.js';
 import { redactResult } from '../pipeline/redact.js';
 import { renderMergedCsv, renderPairsCsv, renderRecordsCsv, renderReviewCsv } from '../report/render-csv.js';
@@ -13,7 +13,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { renderReportMarkdown } from '../report/render-md.js';
 import type { CsvOptions } from '../report/csv.js';
 import type { MergeFlags } from './commands/merge.js';
-import { changedFiles, installInterruptHandler, readInputFile, writeFilesAtomically } from './fs-io.js';
+import { changedFiles, readInputFile, writeFilesAtomically, writeFilesInterruptibly } from './fs-io.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
 import { estimateSection } from './report-estimate.js';
@@ -185,16 +185,11 @@ export function renderOutputs(result: ReconcileResult, run: { config: RunConfig;
   ];
 }
 
+/**
+ * Runs `merge`. Ctrl-C before the outputs are written stops the process at once (nothing is on disk yet: the work is
+ * synchronous, so a handler could only run at its end); during the write it removes the temporary files and exits 130.
+ */
 export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Promise<number> {
-  const uninstall = installInterruptHandler(io.stderr);
-  try {
-    return await mergeOnce(args, flags, io);
-  } finally {
-    uninstall();
-  }
-}
-
-async function mergeOnce(args: string[], flags: MergeFlags, io: CliIO): Promise<number> {
   const config: RunConfig = flags.config ? loadConfig(flags.config) : { sources: [] };
   if (flags.officialTotal !== undefined) config.officialTotal = flags.officialTotal;
   if (flags.eventDate !== undefined) config.eventDate = flags.eventDate;
@@ -232,7 +227,7 @@ async function mergeOnce(args: string[], flags: MergeFlags, io: CliIO): Promise<
     if (!flags.quiet) io.stdout.write(`reconcile: --check: outputs in ${flags.out} are up to date\n`);
     return EXIT.OK;
   }
-  writeFilesAtomically(flags.out, files);
+  await writeFilesInterruptibly(flags.out, files, io.stderr);
   progress.stage('write', 'end');
   progress.done();
 
@@ -251,6 +246,15 @@ async function mergeOnce(args: string[], flags: MergeFlags, io: CliIO): Promise<
 
 /** Warnings shown in the summary; all of them are in report.md. */
 const SUMMARY_WARNINGS = 5;
+
+/** The candidate pairs blocking proposes, as `record_a,record_b` keys (for blocking recall in `evaluate --pairs`). */
+function writePairsFile(file: string, result: ReconcileResult): void {
+  const { a, b } = candidatePairs(result.records);
+  const lines: string[] = ['record_a,record_b'];
+  for (let i = 0; i < a.length; i++) lines.push(`${result.records[a[i]].record.key},${result.records[b[i]].record.key}`);
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  writeFilesAtomically(slash >= 0 ? file.slice(0, slash) || '/' : '.', [[file.slice(slash + 1), lines.join('\n') + '\n']]);
+}
 
 function summarize(r: ReconcileResult, out: string): string {
   const rep = r.report;
