@@ -103,6 +103,23 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return { firstBad, validHigh, high };
 }
 
+/** True when the bytes from `at` to the end are the start of a UTF-8 character cut off by the end of the file. */
+function endsMidCharacter(bytes: Uint8Array, at: number): boolean {
+  const b = bytes[at];
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0 || bytes.length - at - 1 >= need) return false;
+  for (let i = at + 1; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) return false;
+  return true;
+}
+
+/** ENCODING error for a file whose last character is cut off (a truncated copy or download). */
+function cutShort(bytes: Uint8Array, at: number, file: string): ReconError {
+  const pos = positionOf(bytes, at);
+  return new ReconError('ENCODING', `the file ends in the middle of a character (byte ${hex(bytes[at])} on line ${pos.line}): it looks cut short`, {
+    file, line: pos.line, hint: 'copy or download the file again; if it is complete, remove the broken last character',
+  });
+}
+
 /** Share of high bytes that are Windows-1251 Russian letters (А–я, Ё, ё, І, і). */
 function cyrillic1251Share(bytes: Uint8Array): number {
   let high = 0;
@@ -171,6 +188,7 @@ function decodeStrict(bytes: Uint8Array, encoding: string, file: string): string
   } catch {
     if (encoding === 'utf-8') {
       const bad = scanUtf8(bytes).firstBad;
+      if (bad >= 0 && endsMidCharacter(bytes, bad)) throw cutShort(bytes, bad, file);
       const at = positionOf(bytes, Math.max(0, bad));
       throw new ReconError('ENCODING', `the file is not valid UTF-8: byte ${hex(bytes[Math.max(0, bad)])} on line ${at.line} (byte ${at.column}) is not part of a UTF-8 character`, {
         file, line: at.line, hint: 'files saved by Excel in Russian are often Windows-1251: --encoding windows-1251',
@@ -205,6 +223,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   const scan = scanUtf8(bytes);
   const at = positionOf(bytes, scan.firstBad);
   const bad = hex(bytes[scan.firstBad]);
+  if (scan.validHigh * 2 > scan.high && endsMidCharacter(bytes, scan.firstBad)) throw cutShort(bytes, scan.firstBad, file);
   if (scan.validHigh * 2 > scan.high) {
     throw new ReconError('ENCODING', `the file is UTF-8 but has an invalid byte (${bad}) on line ${at.line} (byte ${at.column})`, {
       file, line: at.line, hint: `fix or remove the damaged character on line ${at.line}, or ${ENCODING_HINT}`,
