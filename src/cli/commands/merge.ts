@@ -66,6 +66,7 @@ export interface MergeFlags {
   decisions?: string;
   unique?: string[];
   check?: boolean;
+  pairsOut?: string;
   failOn?: string[];
   neutralize: boolean;
   excel?: boolean;
@@ -91,6 +92,7 @@ export function registerMerge(program: Command, ctx: CommandContext): void {
     .option('--model <FILE>', 'reuse a trained model (model.json of an earlier run) instead of training')
     .option('--decisions <FILE>', 'reviewed decisions (CSV record_a,record_b,decision,note,decided_at) applied as must-link / cannot-link')
     .option('--previous <DIR>', "an earlier run's output folder: carry its person ids over to the same persons")
+    .option('--pairs-out <FILE>', 'also write the candidate pairs blocking proposed (CSV record_a,record_b), for reconcile evaluate --pairs')
     .option('--check', 'do not write; exit 1 if the outputs in --out would change (for CI)')
     .addOption(new Option('--fail-on <WHAT>', 'exit 1 after writing when this holds: "uncertain" (unreviewed uncertain links remain)').argParser(collect))
     .option('--no-neutralize', 'do not neutralise cells a spreadsheet would run as formulas (=, +, -, @ at the start)')
