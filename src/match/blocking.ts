@@ -153,7 +153,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       prefixKeys.set(p, keys);
     }
     return keys;
-  }, PREFIX_MAX_BLOCK, PREFIX_WINDOW);
+  }, Math.min(maxBlock, PREFIX_MAX_BLOCK), Math.min(window, PREFIX_WINDOW));
 
   bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {

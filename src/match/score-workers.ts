@@ -1,0 +1,183 @@
+// Candidate-pair comparison spread over worker threads: the pairs are cut into chunks that the calling thread and
+// the workers take in turn from a shared counter, writing into shared arrays. Same results as comparePairs.
+// The calling thread stays synchronous (it waits with Atomics.wait); each worker parses the names it meets.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { NameInput, ParsedName } from '../names/types.js';
+import type { RecordFeatures } from './features.js';
+import type { TermFrequencies } from './frequencies.js';
+import { compareRange, type VectorArrays } from './score-range.js';
+import type { MatchRecord } from './types.js';
+
+/** Pairs per chunk: small enough to balance the threads, large enough that the shared counter costs nothing. */
+export const CHUNK = 4096;
+/** Below this many pairs one thread does it all (a worker takes ~0.1 s to start). */
+export const MIN_PARALLEL_PAIRS = 40_000;
+/** A worker that finishes no chunk for this long is given up; the calling thread redoes its chunks. */
+const STALL_MS = 120_000;
+
+// Slots of the control array.
+const NEXT = 0;
+const DONE = 1;
+const FAILED = 2;
+
+/** What a scoring worker receives (see score-worker.ts). */
+export interface ScoreWorkerInput {
+  /** Distinct name inputs, as prepareRecords parsed them, and the normalized form the calling thread got. */
+  inputs: NameInput[];
+  normalized: string[];
+  /** Record index → index into `inputs`. */
+  nameOf: Int32Array;
+  features: RecordFeatures;
+  tf: TermFrequencies;
+  a: Uint32Array;
+  b: Uint32Array;
+  out: VectorArrays;
+  /** NEXT chunk to take, chunks DONE, FAILED flag. */
+  control: Int32Array;
+  /** 1 for each chunk written completely. */
+  chunkDone: Uint8Array;
+  chunk: number;
+}
+
+export interface ParallelOptions {
+  /** Threads in all, the calling one included (default: RECONCILE_THREADS, else the machine's cores, at most 4). */
+  threads?: number;
+  /** Pairs below which no worker is started (default MIN_PARALLEL_PAIRS). */
+  minPairs?: number;
+  /** The worker script (default: score-worker.js beside this module; without it, one thread does the work). */
+  workerUrl?: URL;
+}
+
+/** Threads to use: RECONCILE_THREADS when set (1 = no workers), else the cores available, at most 4. */
+export function defaultThreads(): number {
+  const env = Number(process.env.RECONCILE_THREADS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+const DEFAULT_WORKER_URL = new URL('./score-worker.js', import.meta.url);
+
+function shared<T extends Uint32Array | Float32Array | Uint8Array | Int32Array>(Kind: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Kind(new SharedArrayBuffer(Math.max(1, length) * Kind.BYTES_PER_ELEMENT));
+}
+
+/** The input a record's name was parsed from (as prepareRecords does): its split parts, else the name as written. */
+function nameInputOf(r: MatchRecord): NameInput {
+  const parts = r.record?.nameParts;
+  return parts ? { ...parts } : (r.record?.rawName ?? r.name.raw);
+}
+
+/**
+ * Compares every candidate pair (a[p], b[p]) like comparePairs, on several threads when there are enough pairs.
+ * `onProgress(done, total)` is called from the calling thread as chunks complete.
+ * Example: comparePairsInParallel(records, f, tf, a, b).codes[p] === comparePairs(records, f, tf, a, b).codes[p]
+ */
+export function comparePairsInParallel(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  a: Uint32Array,
+  b: Uint32Array,
+  onProgress?: (done: number, total: number) => void,
+  options: ParallelOptions = {},
+): VectorArrays {
+  const total = a.length;
+  const threads = options.threads ?? defaultThreads();
+  const workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
+  const parallel = threads > 1 && total >= (options.minPairs ?? MIN_PARALLEL_PAIRS) && existsSync(fileURLToPath(workerUrl));
+  if (!parallel) {
+    const out: VectorArrays = {
+      codes: new Uint32Array(total),
+      tfSurname: new Float32Array(total),
+      tfGiven: new Float32Array(total),
+      namesDiffer: new Uint8Array(total),
+    };
+    for (let from = 0; from < total; from += CHUNK * 16) {
+      const to = Math.min(total, from + CHUNK * 16);
+      compareRange(records, features, tf, a, b, out, from, to);
+      onProgress?.(to, total);
+    }
+    return out;
+  }
+
+  const chunks = Math.ceil(total / CHUNK);
+  const out: VectorArrays = {
+    codes: shared(Uint32Array, total),
+    tfSurname: shared(Float32Array, total),
+    tfGiven: shared(Float32Array, total),
+    namesDiffer: shared(Uint8Array, total),
+  };
+  const sa = shared(Uint32Array, total);
+  sa.set(a);
+  const sb = shared(Uint32Array, total);
+  sb.set(b);
+  const control = shared(Int32Array, 3);
+  const chunkDone = shared(Uint8Array, chunks);
+
+  // Distinct names (one ParsedName object per distinct input, as prepareRecords makes them).
+  const indexOfName = new Map<ParsedName, number>();
+  const inputs: NameInput[] = [];
+  const normalized: string[] = [];
+  const nameOf = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const name = records[i].name;
+    let k = indexOfName.get(name);
+    if (k === undefined) {
+      k = inputs.length;
+      indexOfName.set(name, k);
+      inputs.push(nameInputOf(records[i]));
+      normalized.push(name.normalized);
+    }
+    nameOf[i] = k;
+  }
+  const input: ScoreWorkerInput = { inputs, normalized, nameOf, features, tf, a: sa, b: sb, out, control, chunkDone, chunk: CHUNK };
+  const workers: Worker[] = [];
+  try {
+    for (let w = 1; w < threads; w++) {
+      const worker = new Worker(workerUrl, { workerData: input });
+      worker.unref();
+      // Errors are reported through the FAILED flag; the event itself only arrives once this thread is free again.
+      worker.on('error', () => {});
+      workers.push(worker);
+    }
+  } catch {
+    Atomics.store(control, FAILED, 1);
+  }
+
+  const report = () => onProgress?.(Math.min(total, Atomics.load(control, DONE) * CHUNK), total);
+  for (;;) {
+    const c = Atomics.add(control, NEXT, 1);
+    if (c >= chunks) break;
+    compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    chunkDone[c] = 1;
+    Atomics.add(control, DONE, 1);
+    if ((c & 15) === 15) report();
+  }
+  // Wait for the chunks the workers took; redo them here if a worker fails or stalls.
+  let seen = Atomics.load(control, DONE);
+  let since = performance.now();
+  while (seen < chunks && Atomics.load(control, FAILED) === 0) {
+    Atomics.wait(control, DONE, seen, 200);
+    const now = Atomics.load(control, DONE);
+    if (now !== seen) {
+      seen = now;
+      since = performance.now();
+      report();
+    } else if (performance.now() - since > STALL_MS) {
+      Atomics.store(control, FAILED, 1);
+    }
+  }
+  if (Atomics.load(control, FAILED) !== 0) {
+    for (let c = 0; c < chunks; c++) {
+      if (chunkDone[c]) continue;
+      compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+      chunkDone[c] = 1;
+    }
+  }
+  for (const worker of workers) void worker.terminate().catch(() => {});
+  onProgress?.(total, total);
+  return out;
+}

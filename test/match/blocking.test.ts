@@ -1,0 +1,73 @@
+// Blocking: all pairs for small inputs, rules for larger ones, no self or repeated pairs, typo-tolerant keys.
+import { describe, expect, it } from 'vitest';
+import { blockRecords, namePrefixKeys } from '../../src/match/blocking.js';
+import { parseName } from '../../src/names/index.js';
+import { makeRecords, type RecordSpec } from './helpers.js';
+
+const SPECS: RecordSpec[] = [
+  { source: 'a', person: '1', name: 'Ахметов Ерлан Серикович', age: 34 },
+  { source: 'b', person: '1', name: 'Akhmetov Yerlan', age: 34 },
+  { source: 'a', person: '2', name: 'Руденко А.', age: 50 },
+  { source: 'b', person: '2', name: 'Aleksandr Rudenlo', age: 50 },
+  { source: 'c', person: '3', name: 'Жумабаева Жанна', age: 28 },
+  { source: 'c', person: '4', name: 'Сапаров Нурлан', age: 45 },
+  { source: 'b', person: '5', name: 'Ким Виктор', age: 52 },
+];
+
+function pairs(a: Uint32Array, b: Uint32Array): string[] {
+  return Array.from(a, (x, p) => `${x}-${b[p]}`);
+}
+
+describe('blockRecords', () => {
+  const records = makeRecords(SPECS);
+
+  it('compares all pairs of a small input, except inside a duplicate-free source', () => {
+    const r = blockRecords(records, { uniqueSources: ['c'] });
+    expect(r.rules).toEqual([{ name: 'all-pairs', pairs: 20 }]);
+    expect(pairs(r.a, r.b)).not.toContain('4-5');
+    expect(r.a.length).toBe(20);
+  });
+
+  it('with rules: pairs are sorted, a < b, without repeats, and the spellings of one person meet', () => {
+    const r = blockRecords(records, { allPairsUpTo: 0 });
+    const list = pairs(r.a, r.b);
+    expect(new Set(list).size).toBe(list.length);
+    for (let p = 0; p < r.a.length; p++) {
+      expect(r.a[p]).toBeLessThan(r.b[p]);
+      if (p > 0) expect(r.a[p - 1] * 100 + r.b[p - 1]).toBeLessThan(r.a[p] * 100 + r.b[p]);
+    }
+    expect(list).toContain('0-1');
+    expect(list).toContain('2-3'); // a typo late in the surname, an initial for the given name
+    expect(r.rules.map((x) => x.name)).toEqual(['name-keys', 'name-prefix']);
+    expect(r.a.length).toBeLessThan((records.length * (records.length - 1)) / 2);
+  });
+
+  it('compares a huge block within a sorted window and says so', () => {
+    const many: RecordSpec[] = Array.from({ length: 60 }, (_, i) => ({
+      source: `s${i % 3}`,
+      person: String(i),
+      name: `Ахметов Ерлан`,
+      age: 20 + (i % 40),
+    }));
+    const r = blockRecords(makeRecords(many), { allPairsUpTo: 0, maxBlock: 10, window: 5 });
+    expect(r.capped.length).toBeGreaterThan(0);
+    expect(r.capped[0]).toMatch(/has 60 records: compared within a sorted window of 5/);
+    expect(r.a.length).toBeLessThanOrEqual(60 * 5 * 2);
+  });
+
+  it('never pairs a record without a usable name', () => {
+    const recs = makeRecords([...SPECS, { source: 'a', person: '9', name: '—', age: 34 }]);
+    expect(recs[recs.length - 1].name.empty).toBe(true);
+    const r = blockRecords(recs);
+    expect(Array.from(r.b)).not.toContain(recs.length - 1);
+  });
+});
+
+describe('namePrefixKeys', () => {
+  it('joins a four-letter skeleton prefix of a full token to the first letter of each other token', () => {
+    const a = namePrefixKeys(parseName('Руденко А.'));
+    const b = namePrefixKeys(parseName('Aleksandr Rudenlo'));
+    expect(a.filter((k) => b.includes(k)).length).toBeGreaterThan(0);
+    expect(namePrefixKeys(parseName(''))).toEqual([]);
+  });
+});
