@@ -120,6 +120,27 @@ function cutShort(bytes: Uint8Array, at: number, file: string): ReconError {
   });
 }
 
+/**
+ * Offset of the first run of three UTF-8 Cyrillic letters (D0/D1 + continuation byte, e.g. `Обр`), or -1. Read as
+ * Windows-1251 such a run is `РћР±СЂ`, which Russian or Kazakh text never has: a line pasted in from a UTF-8 file.
+ */
+function findUtf8Cyrillic(bytes: Uint8Array): number {
+  let run = 0;
+  for (let i = 0; i + 1 < bytes.length; ) {
+    const b = bytes[i];
+    const c = bytes[i + 1];
+    if ((b === 0xd0 || b === 0xd1 || b === 0xd2 || b === 0xd3) && (c & 0xc0) === 0x80) {
+      run++;
+      if (run === 3) return i - 4;
+      i += 2;
+    } else {
+      run = 0;
+      i++;
+    }
+  }
+  return -1;
+}
+
 /** Share of high bytes that are Windows-1251 Russian letters (А–я, Ё, ё, І, і). */
 function cyrillic1251Share(bytes: Uint8Array): number {
   let high = 0;
@@ -230,6 +251,15 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     });
   }
   if (cyrillic1251Share(bytes) >= 0.7) {
+    const utf8Run = findUtf8Cyrillic(bytes);
+    if (utf8Run >= 0) {
+      const pos = positionOf(bytes, utf8Run);
+      const end = Math.min(bytes.length, utf8Run + 24);
+      const asRead = new TextDecoder('windows-1251').decode(bytes.subarray(utf8Run, end)).split(/[\r\n]/)[0];
+      throw new ReconError('ENCODING', `mixed encodings: the file is Windows-1251 but line ${pos.line} is written in UTF-8 (it would read "${asRead}…")`, {
+        file, line: pos.line, hint: 'save the whole file in one encoding, preferably UTF-8 (in Excel: "CSV UTF-8")',
+      });
+    }
     return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
   }
   throw new ReconError('ENCODING', `unknown text encoding: the file is not UTF-8 (byte ${bad} on line ${at.line}) and does not look like Windows-1251 Cyrillic`, {
