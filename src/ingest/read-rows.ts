@@ -23,7 +23,8 @@ const CR = 0x0d;
  * Reads every row of the input and calls `onRow` in order. `input` is text, or UTF-8 bytes (read as they are, which
  * saves a copy of a large file). LF, CRLF and CR line endings may even be mixed. Quoted fields may hold delimiters,
  * line breaks (returned as LF) and doubled quotes; a quote inside an unquoted field is kept as text; text after a
- * closing quote makes the field read as written (`"a"b` reads `"a"b`, as csv-parse's relax_quotes does). Rows may have any
+ * closing quote makes the field read as written (`"a"b` reads `"a"b`, as csv-parse's relax_quotes does), unless the
+ * quoted part spans lines (then a quote is surely missing and rows would be swallowed: an error). Rows may have any
  * number of fields (ragged rows are reported by the caller); an empty line is a row with one empty field.
  * Throws ReconError('CSV_MALFORMED') for a quote that is never closed, at the line where it opens, and
  * ReconError('LIMIT') for a field over `maxFieldBytes`, before copying it.
@@ -110,6 +111,13 @@ export function readRows(input: string | Uint8Array, delimiter: string, file: st
           parts.push(buf.toString('utf8', start, q));
           pos = q + 1;
           if (next === -1 || next === delim || next === LF || next === CR) break;
+          if (line !== openLine) {
+            // A quote that seems to close a field spanning lines but is followed by text: the quote that opened the
+            // field was most likely never closed, and the field has swallowed the rows below it.
+            throw new ReconError('CSV_MALFORMED', `unbalanced quote: a field opened with " on line ${openLine} runs to line ${line}, where a quote is followed by text instead of a delimiter`, {
+              file, line: openLine, hint: QUOTE_HINT,
+            });
+          }
           // Text after the closing quote: kept, with the opening quote, as one unquoted field.
           const end = scanUnquoted(buf, pos, delim);
           bytes += 2 + end - pos;

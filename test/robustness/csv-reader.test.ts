@@ -64,6 +64,7 @@ describe('readRows reads what csv-parse read', () => {
     ['\n'],
     ['"'],
     ['a,"b\nc\nd'],
+    ['a,"b"c\n"d"e\n'],
   ])('%j', (text) => {
     expect(ownRows(text, ',')).toEqual(referenceRows(text, ','));
   });
@@ -71,7 +72,14 @@ describe('readRows reads what csv-parse read', () => {
   it('on random inputs, for each delimiter', () => {
     fc.assert(
       fc.property(csvText, fc.constantFrom(',', ';', '\t', '|'), (text, delimiter) => {
-        expect(ownRows(text, delimiter)).toEqual(referenceRows(text, delimiter));
+        const own = ownRows(text, delimiter);
+        const reference = referenceRows(text, delimiter);
+        if (own === 'unclosed' && reference !== 'unclosed') {
+          // Refused on purpose: csv-parse read a quoted field spanning lines with text after its closing quote.
+          expect(reference.some((r) => r.fields.some((f) => f.startsWith('"') && f.includes('\n')))).toBe(true);
+        } else {
+          expect(own).toEqual(reference);
+        }
       }),
       { numRuns: propertyRuns(500), seed: propertySeed() },
     );
