@@ -1,6 +1,7 @@
 // linkRecords: block → train → score → cluster. Works on the records in a canonical order (sorted by content), so
 // the persons found do not depend on the order of rows in the inputs; indices are mapped back at the end. Pure.
 import { compareStrings } from '../core/compare.js';
+import { ReconError } from '../core/errors.js';
 import { blockRecords } from './blocking.js';
 import { clusterRecords, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
 import { buildFeatures } from './features.js';
@@ -108,6 +109,11 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   let threshold: number;
   let thresholdSource: string;
   if (options.threshold !== undefined) {
+    if (!(options.threshold > 0 && options.threshold < 1)) {
+      throw new ReconError('USAGE', `the link threshold must be a probability between 0 and 1 (got ${options.threshold})`, {
+        hint: 'for example --threshold 0.9',
+      });
+    }
     threshold = options.threshold;
     thresholdSource = 'user';
   } else {

@@ -13,6 +13,10 @@ describe('linkRecords on degenerate inputs', () => {
     expect(r.threshold).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('refuses a threshold that is not a probability', () => {
+    expect(() => linkRecords([], { threshold: 1.5 })).toThrow(/between 0 and 1/);
+  });
+
   it('handles one record', () => {
     const recs = makeRecords([{ source: 'a', person: '1', name: 'Ахметов Ерлан', age: 30 }]);
     const r = linkRecords(recs, { eventDate: '2022-01-05' });
