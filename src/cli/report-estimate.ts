@@ -10,6 +10,7 @@ import {
   type EstimatePerson,
   type EstimateSource,
   type LinkRecord,
+  type SensitivityRow,
 } from '../estimate/index.js';
 import type { PreparedRecord } from '../pipeline/prepare.js';
 import type { ReconcileResult } from '../pipeline/reconcile.js';
@@ -41,15 +42,17 @@ export function estimateSection(r: ReconcileResult): EstimateSection | undefined
   const persons: EstimatePerson[] = r.persons.map((p) => ({ sources: p.sources, category: p.category, place: p.place, region: p.region }));
   const result = estimatePopulation(persons, sources, options);
   const alt = r.link.alternatives;
-  const thresholds = estimateAcrossThresholds(
+  // The row at the run's own threshold is the estimate just made (same persons, same options): reused, not refitted.
+  const [stricter, looser] = estimateAcrossThresholds(
     [
       { threshold: alt.stricter.threshold, persons: personsOf(r.records, alt.stricter.clusters) },
-      { threshold: r.link.threshold, persons },
       { threshold: alt.looser.threshold, persons: personsOf(r.records, alt.looser.clusters) },
     ],
     sources,
     options,
   );
+  const atThreshold: SensitivityRow = { label: `threshold ${r.link.threshold}`, threshold: r.link.threshold, persons: persons.length, estimate: result.total };
+  const thresholds = [stricter, atThreshold, looser];
   let clusterings = null;
   if (r.records.length <= SAMPLING_MAX_RECORDS) {
     const linkRecords: LinkRecord[] = r.records.map((p) => ({ key: p.record.key, source: p.record.source, category: p.record.category, place: p.record.place, region: p.record.region }));
