@@ -27,6 +27,8 @@ export function checkInvariants(r: ReconcileResult): void {
     for (const rec of s.records) if (!seen.has(rec.key)) problems.push(`record ${rec.key} is in no person`);
     for (const rej of s.rejected) if (seen.has(rej.key)) problems.push(`rejected record ${rej.key} is in a person`);
   }
+  for (const [k, id] of seen) if (r.personOfRecord.get(k) !== id) problems.push(`record ${k} is in person ${id} but listed under ${r.personOfRecord.get(k) ?? 'none'}`);
+  if (r.personOfRecord.size !== seen.size) problems.push(`${r.personOfRecord.size} records have a person id, ${seen.size} are in persons`);
   const ids = new Set(r.persons.map((p) => p.id));
   if (ids.size !== r.persons.length) problems.push('two persons share an id');
   const rep = r.report;
@@ -39,6 +41,8 @@ export function checkInvariants(r: ReconcileResult): void {
     if (s.duplicates < 0) problems.push(`source ${s.name}: more persons than records`);
   }
   if (problems.length > 0) {
-    throw new ReconError('INVARIANT', `internal check failed: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
+    throw new ReconError('INVARIANT', `internal check failed: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`, {
+      hint: 'this is a bug, not a problem with the lists; no output was written. Please report it with the command you ran',
+    });
   }
 }
