@@ -1,7 +1,7 @@
 // Parametric bootstrap interval for N (note §3): tables drawn from the fitted multinomial over all 2^k cells, the
 // unseen cell dropped, the model refitted (optionally re-selected by AIC); percentiles of N̂*. Seeded, so repeatable.
 import type { CaptureTable } from './capture-table.js';
-import type { Term } from './log-linear.js';
+import type { Heterogeneity, Term } from './log-linear.js';
 import { fitLogLinear, summarizeModel } from './log-linear.js';
 import { enumerateModels } from './models.js';
 import { createRandom } from './random.js';
@@ -25,6 +25,8 @@ export interface BootstrapOptions {
   reselect?: boolean;
   /** Models to choose among when re-selecting (default: enumerateModels(k)). */
   candidates?: readonly (readonly Term[])[];
+  /** Heterogeneity covariate of the model (default none). */
+  heterogeneity?: Heterogeneity | null;
 }
 
 /** Percentile with linear interpolation on sorted values. */
@@ -45,7 +47,8 @@ export function bootstrapInterval(table: CaptureTable, terms: readonly Term[], o
   const seed = options.seed ?? 1;
   const reselect = options.reselect ?? false;
   const k = table.lists.length;
-  const fit = fitLogLinear(table, terms);
+  const heterogeneity = options.heterogeneity ?? null;
+  const fit = fitLogLinear(table, terms, undefined, heterogeneity);
   if (!fit.ok) return null;
   const cells = 1 << k;
   const means = fit.fitted.slice();
@@ -90,7 +93,7 @@ export function bootstrapInterval(table: CaptureTable, terms: readonly Term[], o
         }
       }
     } else {
-      const s = summarizeModel(replicate, terms);
+      const s = summarizeModel(replicate, terms, heterogeneity);
       if (s.ok) estimate = s.stats.N;
     }
     if (estimate === null) failed++;

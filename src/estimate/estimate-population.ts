@@ -37,7 +37,15 @@ const notEstimable = (named: number, reason: string, method = 'none'): Estimate 
 /** The headline estimate of a single log-linear model row. */
 function estimateFromModel(row: ModelRow, named: number, why: string): Estimate {
   if (!row.estimable || row.N === null || row.se === null) return notEstimable(named, row.reason ?? 'the model could not be fitted', `log-linear ${row.name}`);
-  const base = { estimable: true, named, N: row.N, se: row.se, method: `log-linear ${row.name} (${why})`, model: row.name };
+  const base = {
+    estimable: true,
+    named,
+    N: row.N,
+    se: row.se,
+    method: `log-linear ${row.name} (${why})`,
+    model: row.name,
+    ...(row.heterogeneity !== null ? { heterogeneity: true } : {}),
+  };
   if (row.profile) return { ...base, lower: row.profile.lower, upper: row.profile.upper, interval: 'profile likelihood' };
   const li = logTransformInterval(row.N, row.se * row.se, named);
   return { ...base, lower: li?.lower ?? null, upper: li?.upper ?? null, interval: 'log-transformed (Chao 1987)' };
@@ -46,6 +54,35 @@ function estimateFromModel(row: ModelRow, named: number, why: string): Estimate 
 /** Picks the headline for k ≥ 3 lists according to the selection rule. */
 function chooseFromModels(c: ModelComparison, selection: ModelSelection, allowSaturated: boolean, warnings: string[]): Estimate {
   const find = (name: string | null) => (name === null ? undefined : c.models.find((m) => m.name === name));
+  if (selection === 'robust') {
+    const r = c.robust;
+    if (r) {
+      const label = { pairwise: 'pairwise', darroch: 'Mth Darroch', poisson2: 'Mth Poisson2', 'gamma3.5': 'Mth Gamma3.5' } as const;
+      const families = r.members.map((m) => `${label[m.family]} ${m.weight.toFixed(2)}`).join(', ');
+      const single = r.members.length === 1 ? c.models.find((m) => m.name === r.members[0].name) : undefined;
+      return {
+        estimable: true,
+        named: c.n,
+        N: r.N,
+        se: r.se,
+        lower: r.lower,
+        upper: r.upper,
+        method:
+          r.members.length === 1
+            ? `log-linear ${r.members[0].name} (the only model family within ΔAIC ${r.margin} of the best)`
+            : `Akaike-weighted average of the best model of ${r.members.length} families within ΔAIC ${r.margin} (${families})`,
+        interval: single
+          ? single.profile
+            ? 'profile likelihood'
+            : 'log-transformed (Chao 1987)'
+          : `from the lowest to the highest end of the ${r.members.length} models’ 95% intervals`,
+        ...(r.members.length === 1 ? { model: r.members[0].name } : {}),
+        members: r.members.map((m) => ({ name: m.name, N: m.N, weight: m.weight })),
+        ...(r.heterogeneity ? { heterogeneity: true } : {}),
+      };
+    }
+    selection = 'aic';
+  }
   if (selection === 'average') {
     if (!c.average) return notEstimable(c.n, 'no model could be estimated from these counts', 'Akaike-weighted average');
     const count = c.models.filter((m) => m.estimable).length;
@@ -85,7 +122,7 @@ function estimateStratum(
   persons: readonly EstimatePerson[],
   candidates: readonly string[],
   excludedUpfront: readonly ExcludedList[],
-  options: Required<Pick<EstimateOptions, 'selection' | 'allowSaturated' | 'profile'>> & Pick<EstimateOptions, 'interval' | 'bootstrap'>,
+  options: Required<Pick<EstimateOptions, 'selection' | 'allowSaturated' | 'profile' | 'heterogeneity'>> & Pick<EstimateOptions, 'interval' | 'bootstrap'>,
 ): StratumEstimate {
   const warnings: string[] = [];
   const sizes = new Map<string, number>(candidates.map((c) => [c, 0]));
@@ -107,7 +144,7 @@ function estimateStratum(
       pairs.push({ lists: [lists[j], lists[l]], result: estimateTwoLists(sizes.get(lists[j]) as number, sizes.get(lists[l]) as number, both) });
     }
   }
-  const models = lists.length >= 2 ? compareModels(table, { profile: options.profile }) : null;
+  const models = lists.length >= 2 ? compareModels(table, { profile: options.profile, heterogeneity: options.heterogeneity }) : null;
   if (models) warnings.push(...models.warnings);
 
   let estimate: Estimate;
@@ -194,12 +231,13 @@ export function estimatePopulation(
   options: EstimateOptions = {},
 ): EstimateResult {
   const warnings: string[] = [];
-  const selection = options.selection ?? 'aic';
+  const selection = options.selection ?? 'robust';
   const stratify = options.stratify ?? null;
   const fitOptions = {
     selection,
     allowSaturated: options.allowSaturated ?? false,
     profile: options.profile ?? true,
+    heterogeneity: options.heterogeneity ?? true,
     interval: options.interval,
     bootstrap: options.bootstrap,
   };

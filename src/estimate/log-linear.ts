@@ -1,4 +1,5 @@
-// Log-linear Poisson models for capture histories (Fienberg 1972; Cormack 1989): IRLS fit on the observed
+// Log-linear Poisson models for capture histories (Fienberg 1972; Cormack 1989), optionally with a heterogeneity
+// covariate of the number of lists (Mth: Darroch et al. 1993; Rivest & Lévesque 2001): IRLS fit on the observed
 // cells, N̂ = n + exp(intercept), its standard error, deviance, AIC/BIC and checks that the MLE exists. Pure.
 import type { CaptureTable } from './capture-table.js';
 import { countObserved, countOnAll } from './capture-table.js';
@@ -22,11 +23,40 @@ export interface LogLinearFit {
   iterations: number;
 }
 
-/** Design row of a cell: 1, the k list indicators, then one product per interaction term. */
-export function designRow(mask: number, k: number, terms: readonly Term[]): number[] {
+/**
+ * Heterogeneity of catchability as in Rcapture's `closedp` (Baillargeon & Rivest 2007): log μ_h gains β·f(s), with
+ * s = number of lists naming the person and f convex, so β > 0 means people differ in how visible they are (a person on
+ * one list is more likely than chance to be on others). `darroch`: f = s²/2 (normal random effect, Darroch et al.
+ * 1993); `poisson2`: f = 2^s − 1 (Rivest & Lévesque 2001); `gamma3.5`: f = −ln(1 + s/3.5). f(0) = 0 for all three, so
+ * the unseen cell stays exp(intercept).
+ */
+export type Heterogeneity = 'darroch' | 'poisson2' | 'gamma3.5';
+
+export const HETEROGENEITY_FORMS: readonly Heterogeneity[] = ['darroch', 'poisson2', 'gamma3.5'];
+
+/**
+ * The heterogeneity covariate f(s) for a person on s lists.
+ * @example heterogeneityCovariate('darroch', 2) // 2; heterogeneityCovariate('poisson2', 3) // 7
+ */
+export function heterogeneityCovariate(form: Heterogeneity, s: number): number {
+  if (form === 'darroch') return (s * s) / 2;
+  if (form === 'poisson2') return 2 ** s - 1;
+  return -Math.log(1 + s / 3.5);
+}
+
+/** Number of set bits (lists naming the person) of a cell mask. */
+export function countLists(mask: number): number {
+  let s = 0;
+  for (let m = mask; m !== 0; m &= m - 1) s++;
+  return s;
+}
+
+/** Design row of a cell: 1, the k list indicators, one product per interaction term, then f(s) when heterogeneous. */
+export function designRow(mask: number, k: number, terms: readonly Term[], heterogeneity: Heterogeneity | null = null): number[] {
   const row = [1];
   for (let j = 0; j < k; j++) row.push((mask >> j) & 1);
   for (const t of terms) row.push(t.every((j) => (mask >> j) & 1) ? 1 : 0);
+  if (heterogeneity !== null) row.push(heterogeneityCovariate(heterogeneity, countLists(mask)));
   return row;
 }
 
@@ -45,15 +75,15 @@ const MIN_FITTED = 1e-6;
  * Fits log μ_h = λ + Σ λ_j h_j + Σ_terms λ_T Π_{j∈T} h_j by maximum likelihood (Poisson, IRLS = Newton for the
  * canonical link; start η = ln(y + 0.5); stop when |ΔD|/(|D| + 0.1) < 1e-10). Without `unseen` the fit uses the
  * 2^k − 1 observed cells; with `unseen` the cell 0 joins with that (possibly fractional) count, as the profile
- * likelihood needs.
+ * likelihood needs. `heterogeneity` appends the covariate f(s) as the last column (coefficient last in β).
  * @example fitLogLinear(makeCaptureTable(['P','Q'], { '10': 86, '01': 73, '11': 49 }), []).beta[0] // ln(86·73/49)
  */
-export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen?: number): LogLinearFit {
+export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen?: number, heterogeneity: Heterogeneity | null = null): LogLinearFit {
   const k = table.lists.length;
   const masks: number[] = [];
   for (let mask = unseen === undefined ? 1 : 0; mask < 1 << k; mask++) masks.push(mask);
   const y = masks.map((m) => (m === 0 ? (unseen as number) : table.counts[m]));
-  const x = masks.map((m) => designRow(m, k, terms));
+  const x = masks.map((m) => designRow(m, k, terms, heterogeneity));
   const p = x[0].length;
   const fail = (reason: string, beta: number[] = [], fitted: number[] = [], deviance = NaN, iterations = 0): LogLinearFit => ({
     ok: false,
@@ -142,6 +172,8 @@ export interface ModelStatistics {
   bic: number;
   /** Interaction coefficients with their standard errors, in term order. */
   interactions: { term: Term; value: number; se: number }[];
+  /** The heterogeneity coefficient β of f(s) with its standard error; null for models without it. */
+  heterogeneity: { form: Heterogeneity; value: number; se: number } | null;
 }
 
 /**
@@ -154,17 +186,42 @@ export function findEmptyMargin(table: CaptureTable, terms: readonly Term[]): Te
 }
 
 /**
- * Fits a model and derives N̂, SE, deviance, AIC and BIC; returns the failed fit's reason when the MLE does not exist.
- * @example summarizeModel(table, []) // independence model: { N, se, aic, bic, … }
+ * Why a heterogeneity model cannot be identified, or null: s²/2 = s/2 + Σ_{j<l} h_j·h_l, so Darroch's covariate is a
+ * combination of the main effects and all pairwise terms and cannot be added to a model that has every pair.
  */
-export function summarizeModel(table: CaptureTable, terms: readonly Term[]): { ok: true; stats: ModelStatistics; fit: LogLinearFit } | { ok: false; reason: string } {
+export function heterogeneityConfound(k: number, terms: readonly Term[], heterogeneity: Heterogeneity | null): string | null {
+  if (heterogeneity !== 'darroch') return null;
+  const pairs = new Set(terms.filter((t) => t.length === 2).map((t) => `${t[0]},${t[1]}`));
+  return k >= 2 && pairs.size === (k * (k - 1)) / 2
+    ? 'Darroch’s s²/2 term is a sum of all the pairwise terms already in the model, so it cannot be told apart from them'
+    : null;
+}
+
+/**
+ * Fits a model and derives N̂, SE, deviance, AIC and BIC; returns the failed fit's reason when the MLE does not exist.
+ * A heterogeneity model whose coefficient comes out negative is refused, as Rcapture's `closedp.t(neg = TRUE)` sets
+ * it to zero: the data then show no heterogeneity and the model is the one without the covariate.
+ * @example summarizeModel(table, []) // independence model: { N, se, aic, bic, … }
+ * @example summarizeModel(table, [], 'poisson2') // Mth Poisson2: list effects plus β·(2^s − 1)
+ */
+export function summarizeModel(
+  table: CaptureTable,
+  terms: readonly Term[],
+  heterogeneity: Heterogeneity | null = null,
+): { ok: true; stats: ModelStatistics; fit: LogLinearFit } | { ok: false; reason: string } {
   const k = table.lists.length;
   const empty = findEmptyMargin(table, terms);
   if (empty) {
     return { ok: false, reason: `no one is on all of ${empty.map((j) => table.lists[j]).join(', ')}, so that interaction cannot be estimated` };
   }
-  const fit = fitLogLinear(table, terms);
+  const confound = heterogeneityConfound(k, terms, heterogeneity);
+  if (confound) return { ok: false, reason: confound };
+  const fit = fitLogLinear(table, terms, undefined, heterogeneity);
   if (!fit.ok) return { ok: false, reason: fit.reason ?? 'the fit failed' };
+  const hIndex = 1 + k + terms.length;
+  if (heterogeneity !== null && fit.beta[hIndex] < 0) {
+    return { ok: false, reason: 'the heterogeneity coefficient is negative (no sign of heterogeneity): the model reduces to the one without it' };
+  }
   const n = countObserved(table);
   const unseen = Math.exp(fit.beta[0]);
   const varIntercept = fit.covariance[0][0];
@@ -195,6 +252,8 @@ export function summarizeModel(table: CaptureTable, terms: readonly Term[]): { o
       aic: -2 * logLik + 2 * parameters,
       bic: -2 * logLik + parameters * Math.log(n),
       interactions,
+      heterogeneity:
+        heterogeneity === null ? null : { form: heterogeneity, value: fit.beta[hIndex], se: Math.sqrt(fit.covariance[hIndex][hIndex]) },
     },
   };
 }

@@ -2,7 +2,7 @@
 // cell joins the table with count N − n, the model is refitted, and the multinomial log-likelihood is profiled. Pure.
 import type { CaptureTable } from './capture-table.js';
 import { countObserved } from './capture-table.js';
-import type { Term } from './log-linear.js';
+import type { Heterogeneity, Term } from './log-linear.js';
 import { fitLogLinear } from './log-linear.js';
 import { CHI2_1_95_HALF, findRootBrent, lnGamma, maximizeGolden } from './numeric.js';
 
@@ -18,11 +18,11 @@ export interface ProfileInterval {
  * ℓ(N) = lnΓ(N + 1) − lnΓ(N − n + 1) + Σ_h y_h ln(μ̂_h/N) + (N − n) ln(μ̂_0/N), with μ̂ from the model refitted
  * to all 2^k cells, the unseen one holding N − n. NaN when the refit fails.
  */
-export function profileLogLikelihood(table: CaptureTable, terms: readonly Term[], N: number): number {
+export function profileLogLikelihood(table: CaptureTable, terms: readonly Term[], N: number, heterogeneity: Heterogeneity | null = null): number {
   const n = countObserved(table);
   const unseen = N - n;
   if (unseen < 0) return NaN;
-  const fit = fitLogLinear(table, terms, unseen);
+  const fit = fitLogLinear(table, terms, unseen, heterogeneity);
   if (fit.fitted.length === 0 || !(fit.deviance >= 0 || fit.deviance < 0)) return NaN;
   let total = 0;
   for (const mu of fit.fitted) total += mu;
@@ -40,12 +40,18 @@ const UNSEEN_CAP_FACTOR = 1e4;
 
 /**
  * Profile-likelihood 95% interval for N: maximise ℓ(N) (golden section on ln(N − n)), then find the roots of
- * ℓ(N) = ℓmax − 1.9207 with Brent's method. `start` is the Poisson N̂ of the same model.
+ * ℓ(N) = ℓmax − 1.9207 with Brent's method. `start` is the Poisson N̂ of the same model; `heterogeneity` adds the
+ * covariate f(s) (the unseen cell has s = 0, f = 0).
  * @example profileInterval(hepatitisTable, [], 388.5) // ≈ { lower: 350.3, upper: 435.4 } (independence, E2)
  */
-export function profileInterval(table: CaptureTable, terms: readonly Term[], start: number): ProfileInterval | null {
+export function profileInterval(
+  table: CaptureTable,
+  terms: readonly Term[],
+  start: number,
+  heterogeneity: Heterogeneity | null = null,
+): ProfileInterval | null {
   const n = countObserved(table);
-  const f = (N: number) => profileLogLikelihood(table, terms, N);
+  const f = (N: number) => profileLogLikelihood(table, terms, N, heterogeneity);
   const g = (t: number) => {
     const v = f(n + Math.exp(t));
     return Number.isFinite(v) ? v : -Infinity;

@@ -18,8 +18,12 @@ export interface EstimateSource {
 
 export type Stratifier = 'category' | 'place' | 'region';
 
-/** How the headline estimate is chosen for three or more lists. */
-export type ModelSelection = 'aic' | 'bic' | 'average' | 'independence';
+/**
+ * How the headline estimate is chosen for three or more lists: `robust` (default) averages the best model of each
+ * family (pairwise, Mth Darroch, Mth Poisson2) within ΔAIC 10, with an interval spanning theirs; `aic`/`bic` take the
+ * single best non-saturated model; `average` is the Akaike-weighted average over every fitted model.
+ */
+export type ModelSelection = 'robust' | 'aic' | 'bic' | 'average' | 'independence';
 
 export interface EstimateOptions {
   /** Lists to use (default: all). */
@@ -28,10 +32,12 @@ export interface EstimateOptions {
   stratify?: Stratifier | null;
   /** Use lists that cover one category in a pooled (unstratified) estimate anyway. Biased; off by default. */
   includeCoverageLists?: boolean;
-  /** Headline model for k ≥ 3 lists (default `aic`: lowest AIC among non-saturated models). */
+  /** Headline model for k ≥ 3 lists (default `robust`, see ModelSelection). */
   selection?: ModelSelection;
   /** Let the saturated model be the headline when the criterion picks it (default false). */
   allowSaturated?: boolean;
+  /** Fit heterogeneity models (Mth Darroch, Poisson2, Gamma3.5, alone and with pairwise terms) too (default true). */
+  heterogeneity?: boolean;
   /** Compute profile-likelihood intervals for every model (default true). */
   profile?: boolean;
   /** Interval of a log-linear headline: `profile` likelihood (default) or parametric `bootstrap`. */
@@ -59,6 +65,10 @@ export interface Estimate {
   interval: string;
   /** The log-linear model behind the estimate, when there is one. */
   model?: string;
+  /** The models a robust headline averages, with their Akaike weights (best first). */
+  members?: { name: string; N: number; weight: number }[];
+  /** True when the headline rests mainly on a heterogeneity model (people differ in how likely lists are to name them). */
+  heterogeneity?: boolean;
   /** True when some strata could not be estimated and enter at their named count: a lower bound. */
   partial?: boolean;
 }

@@ -63,7 +63,8 @@ describe('five and six lists', () => {
     }
     const r = estimatePopulation(persons, names.map((name) => ({ name })), { profile: false });
     const models = r.strata[0].models;
-    expect(models?.models).toHaveLength(176);
+    // 176 pairwise models, and 3 heterogeneity covariates × (alone + 10 single pairs).
+    expect(models?.models).toHaveLength(176 + 33);
     expect(models?.maxTerms).toBe(3);
     expect(r.warnings.join(' ')).toMatch(/at most 3 pairwise terms/);
     expect(r.total.estimable).toBe(true);
