@@ -33,7 +33,9 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
   const body = stringify([header as string[], ...data], {
     delimiter: options.delimiter ?? ',',
     record_delimiter: '\n',
-    quoted_match: /^\s|\s$/,
+    // Leading or trailing spaces would be trimmed by some readers; a carriage return anywhere would end the row in
+    // Excel and in readers that accept CR line ends (csv-stringify quotes only the record delimiter, LF).
+    quoted_match: /^\s|\s$|\r/,
   });
   return (options.bom ? '\uFEFF' : '') + body;
 }
