@@ -172,10 +172,13 @@ function estimateStratum(
     }
   } else {
     estimate = chooseFromModels(models as ModelComparison, options.selection, options.allowSaturated, warnings);
+    if (options.interval === 'bootstrap' && estimate.estimable && estimate.model === undefined && estimate.members) {
+      warnings.push('The bootstrap interval applies to a single-model headline (--select aic, bic or independence); the robust headline keeps its range across model families.');
+    }
     if (options.interval === 'bootstrap' && estimate.estimable && estimate.model !== undefined) {
       const row = (models as ModelComparison).models.find((m) => m.name === estimate.model) as ModelRow;
       const b = options.bootstrap ?? {};
-      const boot = bootstrapInterval(table, row.termIndices, b);
+      const boot = bootstrapInterval(table, row.termIndices, { ...b, heterogeneity: row.heterogeneity });
       if (boot) {
         estimate = {
           ...estimate,

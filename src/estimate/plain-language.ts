@@ -53,6 +53,12 @@ export function describeAssumptions(result: EstimateResult, sources: readonly Es
   out.push(
     'Matching names across lists is imperfect. Merging two different people lowers the estimate; failing to recognise one person under two spellings raises it. Look at the estimate under stricter and looser matching before quoting it.',
   );
+  const heterogeneous = t.estimable && (t.heterogeneity || result.strata.some((s) => s.estimate.heterogeneity));
+  if (heterogeneous) {
+    out.push(
+      'Some people were much more likely than others to be recorded: people on one list are on the others more often than chance would allow (heterogeneity). The estimate allows for this with models in which each person has their own chance of being listed. Such models can fit the lists equally well and still disagree on how many people no list recorded, so the range covers all of them that the data support; the people least likely to be recorded are the ones the estimate is least sure about.',
+    );
+  }
   const fitted = result.strata.flatMap((s) => (s.models ? s.models.models.filter((m) => m.estimable && !m.saturated && m.N !== null) : []));
   if (result.stratify === null && result.strata[0]?.lists.length >= 3 && fitted.length > 1) {
     const values = fitted.map((m) => m.N as number);

@@ -38,9 +38,10 @@ function visibleModels(s: StratumEstimate, maxModels: number): ModelRow[] {
   const all = s.models.models;
   const shown = all.slice(0, maxModels);
   const headlineName = s.estimate.method.startsWith('log-linear ') ? s.estimate.method.slice('log-linear '.length).replace(/ \(.*$/, '') : null;
+  const members = new Set((s.estimate.members ?? []).map((m) => m.name));
   for (const r of all) {
     if (shown.includes(r)) continue;
-    if (r.name === 'independence' || r.name === headlineName) shown.push(r);
+    if (r.name === 'independence' || r.name === headlineName || members.has(r.name)) shown.push(r);
   }
   return shown;
 }
@@ -91,8 +92,23 @@ function pickLine(s: StratumEstimate): string | null {
   if (!c || s.lists.length < 3) return null;
   const parts = [`AIC picks ${c.aicPick ?? '–'}`, `BIC picks ${c.bicPick ?? '–'}`];
   if (c.aicPick !== c.aicPickUnsaturated) parts.push(`lowest AIC without the saturated model: ${c.aicPickUnsaturated ?? '–'}`);
-  if (c.average) parts.push(`Akaike-weighted average ${num(c.average.N)} (95% ${intervalText(c.average.lower, c.average.upper)})`);
+  if (c.average) parts.push(`Akaike-weighted average of all models ${num(c.average.N)} (95% ${intervalText(c.average.lower, c.average.upper)})`);
   return parts.join('; ') + '.';
+}
+
+/** The best model of each family behind the robust headline, and the heterogeneity coefficients. */
+function familyLine(s: StratumEstimate): string | null {
+  const r = s.models?.robust;
+  if (!r || s.lists.length < 3) return null;
+  const members = r.members.map(
+    (m) => `${m.name}: ${num(m.N)} (${intervalText(m.lower, m.upper)}; ΔAIC ${num(m.deltaAic, 2)}, weight ${num(m.weight, 2)})`,
+  );
+  const het = (s.models?.models ?? []).filter((m) => r.members.some((x) => x.name === m.name) && m.heterogeneityCoefficient);
+  const coef = het.map((m) => `${m.name} ${num(m.heterogeneityCoefficient?.value, 3)} (SE ${num(m.heterogeneityCoefficient?.se, 3)})`);
+  return (
+    `Best model of each family within ΔAIC ${r.margin} (the robust headline averages them; its range spans their intervals): ${members.join('; ')}.` +
+    (coef.length > 0 ? ` Heterogeneity coefficients (> 0: people differ in how likely lists are to name them): ${coef.join('; ')}.` : '')
+  );
 }
 
 function sensitivityRows(rows: readonly SensitivityRow[]): string[][] {
@@ -136,6 +152,8 @@ export function renderEstimateText(result: EstimateResult, options: RenderOption
     }
     const picks = pickLine(s);
     if (picks) out.push(`  ${picks}`);
+    const families = familyLine(s);
+    if (families) out.push(`  ${families}`);
   }
   if (options.thresholds && options.thresholds.length > 0) {
     out.push('');
@@ -232,6 +250,8 @@ export function renderEstimateMarkdown(result: EstimateResult, options: RenderOp
     }
     const picks = pickLine(s);
     if (picks) out.push('', picks);
+    const families = familyLine(s);
+    if (families) out.push('', families);
   }
   if (options.thresholds && options.thresholds.length > 0) {
     out.push('');

@@ -23,11 +23,18 @@ earlier merge (OUT/merged.csv, the lists of OUT/report.json). With two lists:
 the Chapman estimate with a log-transformed 95% interval (Lincoln–Petersen
 shown too). With three or more: log-linear Poisson models over the
 capture-history table (independence and every combination of pairwise
-interactions; with five lists at most three), fitted by maximum likelihood and
-compared by AIC and BIC, each with a 95% profile-likelihood interval
-(--interval bootstrap: a seeded parametric bootstrap for the headline
-instead). The headline is the lowest-AIC model that is not saturated (see
---select); the Akaike-weighted average is shown too.
+interactions, with five lists at most three; and heterogeneity models, Mth
+Darroch, Poisson2 and Gamma3.5, alone and with pairwise terms), fitted by
+maximum likelihood and compared by AIC and BIC, each with a 95%
+profile-likelihood interval. People differ in how likely any list is to name
+them, and models of that heterogeneity can fit equally well yet disagree on
+the unseen count. So the headline (--select robust, the default) takes the
+best model of each family (pairwise, Mth Darroch, Mth Poisson2), keeps those
+within 10 AIC points of the best, and reports their Akaike-weighted average
+with a range from the lowest to the highest end of their intervals. --select
+aic or bic takes the single best non-saturated model (--interval bootstrap: a
+seeded parametric bootstrap for it); the Akaike-weighted average over all
+models is shown too.
 
 A list that covers only one category (config "covers", e.g. an official list
 naming only security officers) gives everybody else no chance to appear on it,
@@ -94,7 +101,7 @@ export function registerEstimate(program: Command, ctx: CommandContext): void {
     .option('--lists <a,b,c>', 'use only these lists (names as in report.json)', listNames)
     .option('--stratify <field>', 'estimate each category, place or region separately and add', oneOf<Stratifier>(['category', 'place', 'region']))
     .option('--include-coverage-lists', 'use one-category lists in a pooled estimate anyway (biased)')
-    .option('--select <rule>', 'headline model with 3+ lists: aic (default), bic, average, independence', oneOf<ModelSelection>(['aic', 'bic', 'average', 'independence']))
+    .option('--select <rule>', 'headline with 3+ lists: robust (default), aic, bic, average, independence', oneOf<ModelSelection>(['robust', 'aic', 'bic', 'average', 'independence']))
     .option('--allow-saturated', 'let the saturated model be the headline when the criterion picks it')
     .option('--interval <method>', 'interval of a log-linear headline: profile (default) or bootstrap', oneOf(['profile', 'bootstrap'] as const))
     .option('--replicates <n>', 'bootstrap replicates (default 2000)', wholeNumber)
@@ -146,7 +153,7 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
     lists: flags.lists,
     stratify: flags.stratify ?? null,
     includeCoverageLists: Boolean(flags.includeCoverageLists),
-    selection: flags.select ?? 'aic',
+    selection: flags.select ?? 'robust',
     allowSaturated: Boolean(flags.allowSaturated),
     interval: flags.interval ?? 'profile',
     bootstrap: { replicates: flags.replicates ?? 2000, seed: flags.seed ?? 1 },
