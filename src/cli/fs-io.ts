@@ -69,7 +69,8 @@ function explainWriteError(e: unknown): string {
     case 'ENOSPC': return 'no space left on the device';
     case 'EDQUOT': return 'the disk quota is used up';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
+    case 'EPERM':
+    case 'ERR_ACCESS_DENIED': return 'permission denied';
     case 'EROFS': return 'read-only file system';
     case 'ENOTDIR': return 'a part of the path is a file, not a folder';
     case 'EEXIST': return 'it is a file, not a folder';
