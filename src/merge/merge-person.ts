@@ -61,22 +61,34 @@ export function buildPersons(
 ): Person[] {
   const clusterOf = new Int32Array(records.length).fill(-1);
   clusters.forEach((c, ci) => c.forEach((i) => (clusterOf[i] = ci)));
-  const clusterLinks: PairProbability[][] = clusters.map(() => []);
+  // Links of each cluster, only for clusters of several records (most persons of a large run have one record).
+  const clusterLinks: Array<PairProbability[] | undefined> = new Array(clusters.length);
   for (const l of links) {
     const ca = clusterOf[l.a];
-    if (ca >= 0 && ca === clusterOf[l.b]) clusterLinks[ca].push(l);
+    if (ca >= 0 && ca === clusterOf[l.b]) (clusterLinks[ca] ??= []).push(l);
   }
   const bestOutside = new Float64Array(records.length);
-  for (const p of [...links, ...uncertain]) {
-    if (clusterOf[p.a] === clusterOf[p.b]) continue;
-    bestOutside[p.a] = Math.max(bestOutside[p.a], p.probability);
-    bestOutside[p.b] = Math.max(bestOutside[p.b], p.probability);
+  for (const list of [links, uncertain]) {
+    for (const p of list) {
+      if (clusterOf[p.a] === clusterOf[p.b]) continue;
+      bestOutside[p.a] = Math.max(bestOutside[p.a], p.probability);
+      bestOutside[p.b] = Math.max(bestOutside[p.b], p.probability);
+    }
   }
 
   const persons = clusters.map((cluster, ci) => {
+    if (cluster.length === 1) return singlePerson(records[cluster[0]], cluster[0], personIds[ci], bestOutside[cluster[0]]);
     const members = [...cluster].sort((x, y) => x - y);
     const recs = members.map((i) => records[i]);
-    const best = recs.reduce((a, b) => (nameRichness(b) > nameRichness(a) ? b : a));
+    let best = recs[0];
+    let bestRichness = nameRichness(best);
+    for (let k = 1; k < recs.length; k++) {
+      const r = nameRichness(recs[k]);
+      if (r > bestRichness) {
+        best = recs[k];
+        bestRichness = r;
+      }
+    }
     const conflicts: Conflict[] = [];
 
     const sexValues = recs.map((r) => r.record.sex ?? r.name.sex ?? undefined);
@@ -89,10 +101,7 @@ export function buildPersons(
     const region = regionOfPlace ?? mode(recs.map((r) => r.record.region));
     const category = pickValue(recs, recs.map((r) => r.record.category), 'category', conflicts) as Category | undefined;
 
-    const confidence =
-      members.length > 1
-        ? weakestSpanningLink(members, clusterLinks[ci])
-        : 1 - bestOutside[members[0]];
+    const confidence = weakestSpanningLink(members, clusterLinks[ci] ?? []);
     const sources = [...new Set(recs.map((r) => r.record.source))].sort(compareStrings);
     const person: Person = {
       id: personIds[ci],
@@ -118,9 +127,35 @@ export function buildPersons(
   return persons.sort((a, b) => compareStrings(a.nameCyrillic, b.nameCyrillic) || compareStrings(a.id, b.id));
 }
 
+/** The person of a cluster of one record: what buildPersons gives for it, without the comparisons a group needs. */
+function singlePerson(r: PreparedRecord, index: number, id: string, bestOutside: number): Person {
+  const rec = r.record;
+  const sex = (rec.sex ?? r.name.sex ?? undefined) || undefined;
+  return {
+    id,
+    members: [index],
+    nameCyrillic: r.name.cyrillic,
+    nameLatin: r.name.latin,
+    surname: r.name.surname?.raw ?? '',
+    givenName: r.name.given.map((t) => t.raw).join(' '),
+    patronymic: r.name.patronymic?.raw ?? '',
+    sex: sex as Sex | undefined,
+    age: r.ageAtEvent,
+    dateOfDeath: rec.dateOfDeath || undefined,
+    place: rec.place || undefined,
+    region: rec.region || undefined,
+    category: (rec.category || undefined) as Category | undefined,
+    sources: [rec.source],
+    records: [rec.key],
+    confidence: 1 - bestOutside,
+    conflicts: [],
+  };
+}
+
 /** Prefers the most complete name: more full (non-initial) tokens, a patronymic, Kazakh Cyrillic over Russian over Latin. */
 function nameRichness(r: PreparedRecord): number {
-  const full = r.name.tokens.filter((t) => !t.initial).length;
+  let full = 0;
+  for (const t of r.name.tokens) if (!t.initial) full++;
   const script = r.name.script === 'cyrillic-kk' ? 2 : r.name.script === 'cyrillic-ru' ? 1 : 0;
   return full * 10 + (r.name.patronymic && !r.name.patronymic.initial ? 5 : 0) + script;
 }
