@@ -11,9 +11,9 @@ export interface BlockingOptions {
   uniqueSources?: readonly string[];
   /** Compare all pairs up to this many records (default 2,000). */
   allPairsUpTo?: number;
-  /** Blocks larger than this are compared within a sorted window (default 400). */
+  /** Blocks larger than this are compared within a sorted window (default 400, less above 100,000 records). */
   maxBlock?: number;
-  /** Window of a capped block (default 40). */
+  /** Window of a capped block (default 40, less above 100,000 records). */
   window?: number;
 }
 
@@ -26,6 +26,8 @@ export interface BlockingResult {
 
 export const ALL_PAIRS_UP_TO = 2000;
 const MAX_BLOCK = 400;
+/** Inputs above this many records get proportionally smaller block caps and windows. */
+const LARGE_INPUT = 100_000;
 const WINDOW = 40;
 /** Large blocks listed by name in `capped`; the rest are counted. */
 const CAPPED_LISTED = 10;
@@ -50,9 +52,23 @@ export function namePrefixKeys(p: ParsedName): string[] {
   return [...keys].sort();
 }
 
-/** Order-free skeleton of a name, used to sort the members of a capped block. */
+/** Year of birth (stated, or death year − age), date of death and place: the second sort of a capped block. */
+function factKey(r: MatchRecord): string {
+  const x = r.record;
+  const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
+  const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
+  return `${born ?? '~'}|${x.dateOfDeath ?? '~'}|${x.place ?? '~'}`;
+}
+
+/**
+ * Order-free skeleton of a name (token skeletons sorted), used to sort the members of a capped block, so that
+ * «Ахметов Ерлан» and «Yerlan Akhmetov» sort side by side whatever roles the parser gave the words.
+ */
 function sortKey(p: ParsedName): string {
-  return [p.surname?.skel ?? '', ...p.given.map((t) => t.skel), p.patronymic?.skel ?? ''].join(' ');
+  return p.tokens
+    .map((t) => t.skel)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(' ');
 }
 
 /**
@@ -83,8 +99,10 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     return { ...buffer.toSortedUnique(n), rules, capped };
   }
 
-  const maxBlock = options.maxBlock ?? MAX_BLOCK;
-  const window = options.window ?? WINDOW;
+  // Past LARGE_INPUT records the caps shrink with √(LARGE_INPUT/n), so that pairs per record stay about flat.
+  const shrink = n > LARGE_INPUT ? Math.sqrt(LARGE_INPUT / n) : 1;
+  const maxBlock = options.maxBlock ?? Math.max(50, Math.round(MAX_BLOCK * shrink));
+  const window = options.window ?? Math.max(8, Math.round(WINDOW * shrink));
   const sortKeys = new Map<ParsedName, string>();
   const keyOf = (i: number) => {
     let k = sortKeys.get(records[i].name);
@@ -94,6 +112,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return k;
   };
+  const factKeys: Array<string | undefined> = new Array(n);
+  const factKeyOf = (i: number) => (factKeys[i] ??= factKey(records[i]) + '\u0001' + keyOf(i));
   const bigBlocks: Array<{ rule: string; key: string; size: number; window: number }> = [];
 
   const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window) => {
@@ -118,14 +138,18 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
         }
       } else {
         bigBlocks.push({ rule: name, key, size: members.length, window: ruleWindow });
-        const sorted = members
-          .map((i) => ({ i, k: keyOf(i) }))
-          .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
-        for (let x = 0; x < sorted.length; x++) {
-          for (let y = x + 1; y < Math.min(sorted.length, x + 1 + ruleWindow); y++) {
-            if (skip(sorted[x].i, sorted[y].i)) continue;
-            buffer.push(sorted[x].i, sorted[y].i);
-            count++;
+        // Two sorted-window passes: by name, then by birth year, date and place (namesakes of a common name
+        // fill the first window; the second brings one person's records together).
+        for (const pass of [keyOf, factKeyOf]) {
+          const sorted = members
+            .map((i) => ({ i, k: pass(i) }))
+            .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
+          for (let x = 0; x < sorted.length; x++) {
+            for (let y = x + 1; y < Math.min(sorted.length, x + 1 + ruleWindow); y++) {
+              if (skip(sorted[x].i, sorted[y].i)) continue;
+              buffer.push(sorted[x].i, sorted[y].i);
+              count++;
+            }
           }
         }
       }
@@ -153,14 +177,14 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       prefixKeys.set(p, keys);
     }
     return keys;
-  }, Math.min(maxBlock, PREFIX_MAX_BLOCK), Math.min(window, PREFIX_WINDOW));
+  }, Math.min(maxBlock, Math.round(PREFIX_MAX_BLOCK * shrink)), Math.min(window, Math.max(4, Math.round(PREFIX_WINDOW * shrink))));
 
   bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
-    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within a sorted window of ${b.window}`);
+    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within sorted windows of ${b.window}`);
   }
   if (bigBlocks.length > CAPPED_LISTED) {
-    capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within a sorted window`);
+    capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within sorted windows`);
   }
   return { ...buffer.toSortedUnique(n), rules, capped };
 }
