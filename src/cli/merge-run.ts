@@ -62,7 +62,8 @@ export function resolveSources(args: readonly string[], flags: Pick<MergeFlags, 
     }
     seen.set(s.name, s.path);
     if (flags.encoding) s.encoding = flags.encoding;
-    if (flags.delimiter && !flags.config) s.delimiter = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+    // With --excel, --delimiter is the outputs' delimiter; the inputs' own delimiters are then detected.
+    if (flags.delimiter && !flags.config && !flags.excel) s.delimiter = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
   }
   for (const u of flags.unique ?? []) {
     const s = sources.find((x) => x.name === u);

@@ -86,7 +86,7 @@ export function registerMerge(program: Command, ctx: CommandContext): void {
     .option('--official-total <N>', 'the official death toll to compare with (241 for January 2022)', wholeNumber)
     .option('--event-date <YYYY-MM-DD>', 'date of the event, to turn years of birth into ages (default: from the config, else none)', isoDate)
     .option('--encoding <ENC>', 'force the encoding of every SOURCE: utf-8, utf-16le, utf-16be, windows-1251')
-    .option('-d, --delimiter <CHAR>', 'force the delimiter of every SOURCE: "," ";" or "tab"; with --excel, the delimiter of the outputs')
+    .option('-d, --delimiter <CHAR>', 'force the delimiter of every SOURCE: "," ";" or "tab"; with --excel, the delimiter of the outputs instead (the inputs\' are then detected)')
     .option('--unique <NAME,...>', 'declare sources duplicate-free: at most one record per person (repeatable)', collect)
     .option('-t, --threshold <P>', 'match probability needed to link two records (default: chosen from the model)', probability)
     .option('--model <FILE>', 'reuse a trained model (model.json of an earlier run) instead of training')
