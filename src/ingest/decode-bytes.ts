@@ -154,6 +154,15 @@ function cyrillic1251Share(bytes: Uint8Array): number {
   return high === 0 ? 0 : letters / high;
 }
 
+/** The bytes of the line holding `offset`, without its line end. */
+function lineBytes(bytes: Uint8Array, offset: number): Uint8Array {
+  let start = offset;
+  while (start > 0 && bytes[start - 1] !== 0x0a && bytes[start - 1] !== 0x0d) start--;
+  let end = offset;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return bytes.subarray(start, end);
+}
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
@@ -246,6 +255,13 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   const bad = hex(bytes[scan.firstBad]);
   if (scan.validHigh * 2 > scan.high && endsMidCharacter(bytes, scan.firstBad)) throw cutShort(bytes, scan.firstBad, file);
   if (scan.validHigh * 2 > scan.high) {
+    const line = lineBytes(bytes, scan.firstBad);
+    if (scanUtf8(line).validHigh === 0 && cyrillic1251Share(line) >= 0.7) {
+      const asRead = new TextDecoder('windows-1251').decode(line.subarray(0, 60));
+      throw new ReconError('ENCODING', `mixed encodings: the file is UTF-8 but line ${at.line} is not (read as Windows-1251 it says "${asRead}${line.length > 60 ? '…' : ''}")`, {
+        file, line: at.line, hint: 'save the whole file in one encoding, preferably UTF-8 (in Excel: "CSV UTF-8")',
+      });
+    }
     throw new ReconError('ENCODING', `the file is UTF-8 but has an invalid byte (${bad}) on line ${at.line} (byte ${at.column})`, {
       file, line: at.line, hint: `fix or remove the damaged character on line ${at.line}, or ${ENCODING_HINT}`,
     });

@@ -81,7 +81,16 @@ const REFUSED: RefusedCase[] = [
     args: ['a.csv'],
     code: 3,
     stderr:
-      'reconcile: error: a.csv:3: the file is UTF-8 but has an invalid byte (0xCE) on line 3 (byte 1)\n' +
+      'reconcile: error: a.csv:3: mixed encodings: the file is UTF-8 but line 3 is not (read as Windows-1251 it says "Образцова Анна,31")\n' +
+      'hint: save the whole file in one encoding, preferably UTF-8 (in Excel: "CSV UTF-8")\n',
+  },
+  {
+    name: 'a damaged UTF-8 character',
+    files: { 'a.csv': Buffer.concat([utf8('ФИО,Возраст\nТестов Тест,23\nОбразц'), Buffer.from([0xd0]), utf8('ова Анна,31\n')]) },
+    args: ['a.csv'],
+    code: 3,
+    stderr:
+      'reconcile: error: a.csv:3: the file is UTF-8 but has an invalid byte (0xD0) on line 3 (byte 13)\n' +
       `hint: fix or remove the damaged character on line 3, or ${ENCODING_HINT}\n`,
   },
   {
