@@ -7,6 +7,7 @@ import { clusterRecords, sortLinks, type ClusterInput, type ClusterOutcome } fro
 import { buildFeatures } from './features.js';
 import { buildTermFrequencies } from './frequencies.js';
 import { probabilityToWeight, weightToProbability } from './model.js';
+import { indexPairs } from './pair-index.js';
 import { pairCode } from './pair-list.js';
 import { assignPersonIds } from './person-ids.js';
 import { buildScoringContext, comparePairs, scorePair, scoredPair, weighPairs } from './score.js';
@@ -143,19 +144,18 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
 
   // Probabilities for the chain guard: candidates from the scores, other pairs scored on demand.
   const levels = new Uint8Array(K);
-  const candidateIndex = new Map<number, number>();
-  for (let p = 0; p < blocks.a.length; p++) candidateIndex.set(pairCode(blocks.a[p], blocks.b[p], n), p);
+  const candidates = indexPairs(blocks.a, blocks.b, n);
   const extra = new Map<number, number>();
   const pairProbability = (i: number, j: number): number => {
+    const p = candidates.find(i, j);
+    if (p >= 0) return vectors.namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
     const code = pairCode(i, j, n);
-    const p = candidateIndex.get(code);
-    if (p !== undefined) return vectors.namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
     let q = extra.get(code);
     if (q === undefined) {
       if (features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]]) q = 0;
       else {
         const s = scorePair(ctx, i, j, levels);
-        q = s.namesDiffer ? 0 : weightToProbability(s.weight);
+        q = s.namesDiffer && s.weight < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(s.weight);
       }
       extra.set(code, q);
     }
