@@ -75,13 +75,22 @@ function levelColumns(pairs: readonly PairRow[]): string[] {
   return [...known.filter((k) => seen.has(k)), ...rest];
 }
 
-/** links.csv: every accepted link with its evidence (levels and per-comparison weights). */
+/** Weights with no level of their own (the prior, the name interaction), in codepoint order. */
+function weightOnlyColumns(pairs: readonly PairRow[]): string[] {
+  const seen = new Set<string>();
+  for (const p of pairs) for (const k of Object.keys(p.weights)) if (!(k in p.levels)) seen.add(k);
+  return [...seen].sort();
+}
+
+/** links.csv: every accepted link with its evidence (levels and per-comparison weights; the weights add up to `weight`). */
 export function renderPairsCsv(pairs: readonly PairRow[], records: readonly PreparedRecord[], withNames: boolean, csv: CsvOptions = {}): string {
   const cols = levelColumns(pairs);
+  const extra = weightOnlyColumns(pairs);
   const header = [
     'record_a', 'record_b', 'probability', 'weight',
     ...(withNames ? ['name_a', 'name_b'] : []),
     ...cols.flatMap((c) => [`${c}_level`, `${c}_weight`]),
+    ...extra.map((c) => `${c}_weight`),
   ];
   const rows = pairs.map((p) => {
     const ra = records[p.a].record;
@@ -90,6 +99,7 @@ export function renderPairsCsv(pairs: readonly PairRow[], records: readonly Prep
       ra.key, rb.key, fmt(p.probability), fmt(p.weight, 3),
       ...(withNames ? [ra.rawName, rb.rawName] : []),
       ...cols.flatMap((c) => [p.levels[c] ?? '', fmt(p.weights[c], 3)]),
+      ...extra.map((c) => fmt(p.weights[c] ?? 0, 3)),
     ];
   });
   return toCsv(header, rows, csv);
