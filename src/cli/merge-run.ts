@@ -39,7 +39,7 @@ export function loadConfig(path: string): RunConfig {
 }
 
 /** Combines the config's sources with SOURCE arguments and flags. */
-export function resolveSources(args: readonly string[], flags: Pick<MergeFlags, 'config' | 'encoding' | 'delimiter' | 'unique'>, config: RunConfig): SourceConfig[] {
+export function resolveSources(args: readonly string[], flags: Pick<MergeFlags, 'config' | 'encoding' | 'delimiter' | 'unique' | 'excel'>, config: RunConfig): SourceConfig[] {
   let sources: SourceConfig[];
   if (args.length > 0) {
     sources = args.map((arg) => {
@@ -229,6 +229,7 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
     return EXIT.OK;
   }
   await writeFilesInterruptibly(flags.out, files, io.stderr);
+  if (flags.pairsOut) writePairsFile(flags.pairsOut, result);
   progress.stage('write', 'end');
   progress.done();
 
