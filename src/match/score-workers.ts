@@ -15,6 +15,11 @@ import type { MatchRecord } from './types.js';
 export const CHUNK = 4096;
 /** Below this many pairs one thread does it all (a worker takes ~0.1 s to start). */
 export const MIN_PARALLEL_PAIRS = 40_000;
+/**
+ * A worker parses every name it meets again (a parse costs as much as tens of comparisons), so workers start only
+ * when there are at least this many pairs per distinct name.
+ */
+export const MIN_PAIRS_PER_NAME = 30;
 /** A worker that finishes no chunk for this long is given up; the calling thread redoes its chunks. */
 const STALL_MS = 120_000;
 
@@ -47,6 +52,8 @@ export interface ParallelOptions {
   threads?: number;
   /** Pairs below which no worker is started (default MIN_PARALLEL_PAIRS). */
   minPairs?: number;
+  /** Pairs per distinct name below which no worker is started (default MIN_PAIRS_PER_NAME). */
+  minPairsPerName?: number;
   /** The worker script (default: score-worker.js beside this module; without it, one thread does the work). */
   workerUrl?: URL;
 }
@@ -70,6 +77,26 @@ function nameInputOf(r: MatchRecord): NameInput {
   return parts ? { ...parts } : (r.record?.rawName ?? r.name.raw);
 }
 
+/** One entry per distinct ParsedName object (as prepareRecords makes them): its input and normalized form. */
+function distinctNames(records: readonly MatchRecord[]): Pick<ScoreWorkerInput, 'inputs' | 'normalized' | 'nameOf'> {
+  const indexOfName = new Map<ParsedName, number>();
+  const inputs: NameInput[] = [];
+  const normalized: string[] = [];
+  const nameOf = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const name = records[i].name;
+    let k = indexOfName.get(name);
+    if (k === undefined) {
+      k = inputs.length;
+      indexOfName.set(name, k);
+      inputs.push(nameInputOf(records[i]));
+      normalized.push(name.normalized);
+    }
+    nameOf[i] = k;
+  }
+  return { inputs, normalized, nameOf };
+}
+
 /**
  * Compares every candidate pair (a[p], b[p]) like comparePairs, on several threads when there are enough pairs.
  * `onProgress(done, total)` is called from the calling thread as chunks complete.
@@ -88,7 +115,8 @@ export function comparePairsInParallel(
   const threads = options.threads ?? defaultThreads();
   const workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
   const parallel = threads > 1 && total >= (options.minPairs ?? MIN_PARALLEL_PAIRS) && existsSync(fileURLToPath(workerUrl));
-  if (!parallel) {
+  const names = parallel ? distinctNames(records) : undefined;
+  if (!names || total < (options.minPairsPerName ?? MIN_PAIRS_PER_NAME) * names.inputs.length) {
     const out: VectorArrays = {
       codes: new Uint32Array(total),
       tfSurname: new Float32Array(total),
@@ -117,23 +145,7 @@ export function comparePairsInParallel(
   const control = shared(Int32Array, 3);
   const chunkDone = shared(Uint8Array, chunks);
 
-  // Distinct names (one ParsedName object per distinct input, as prepareRecords makes them).
-  const indexOfName = new Map<ParsedName, number>();
-  const inputs: NameInput[] = [];
-  const normalized: string[] = [];
-  const nameOf = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const name = records[i].name;
-    let k = indexOfName.get(name);
-    if (k === undefined) {
-      k = inputs.length;
-      indexOfName.set(name, k);
-      inputs.push(nameInputOf(records[i]));
-      normalized.push(name.normalized);
-    }
-    nameOf[i] = k;
-  }
-  const input: ScoreWorkerInput = { inputs, normalized, nameOf, features, tf, a: sa, b: sb, out, control, chunkDone, chunk: CHUNK };
+  const input: ScoreWorkerInput = { ...names, features, tf, a: sa, b: sb, out, control, chunkDone, chunk: CHUNK };
   const workers: Worker[] = [];
   try {
     for (let w = 1; w < threads; w++) {

@@ -92,7 +92,7 @@ describe('comparePairsInParallel', () => {
       x.set(a.subarray(0, base), k * base);
       y.set(b.subarray(0, base), k * base);
     }
-    const out = comparePairsInParallel(records, features, tf, x, y, undefined, { threads: 2, minPairs: 0, workerUrl: fakeWorker(body) });
+    const out = comparePairsInParallel(records, features, tf, x, y, undefined, { threads: 2, minPairs: 0, minPairsPerName: 0, workerUrl: fakeWorker(body) });
     expectSame(out, comparePairs(records, features, tf, x, y));
   });
 
@@ -100,6 +100,7 @@ describe('comparePairsInParallel', () => {
     const out = comparePairsInParallel(records, features, tf, a, b, undefined, {
       threads: 2,
       minPairs: 0,
+      minPairsPerName: 0,
       workerUrl: pathToFileURL(join(tempDir(), 'missing-worker.js')),
     });
     expectSame(out, comparePairs(records, features, tf, a, b));
@@ -127,7 +128,7 @@ describe('comparePairsInParallel', () => {
     }
     const x = Uint32Array.from(xs);
     const y = Uint32Array.from(ys);
-    const out = dist.comparePairsInParallel(recs, f, t, x, y, undefined, { threads: 2, minPairs: 0 });
+    const out = dist.comparePairsInParallel(recs, f, t, x, y, undefined, { threads: 2, minPairs: 0, minPairsPerName: 0 });
     expectSame(out, distScore.comparePairs(recs, f, t, x, y));
   });
 });
