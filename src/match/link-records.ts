@@ -10,7 +10,8 @@ import { probabilityToWeight, weightToProbability } from './model.js';
 import { indexPairs } from './pair-index.js';
 import { pairCode } from './pair-list.js';
 import { assignPersonIds } from './person-ids.js';
-import { buildScoringContext, comparePairs, scorePair, scoredPair, weighPairs } from './score.js';
+import { buildScoringContext, scorePair, scoredPair, weighPairs } from './score.js';
+import { comparePairsInParallel } from './score-workers.js';
 import { alternativeThresholds, chooseThreshold, THRESHOLD_TABLE } from './threshold.js';
 import { trainModel } from './train.js';
 import { K } from './levels.js';
@@ -80,7 +81,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
 
   // Every candidate pair is compared once here; training and scoring reuse the vectors.
   options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
-  const vectors = comparePairs(recs, features, tf, blocks.a, blocks.b, (done, total) =>
+  const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, (done, total) =>
     options.onStage?.('score', 'start', { done, total }),
   );
   options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
