@@ -1,6 +1,7 @@
 // Candidate-pair comparison spread over worker threads: the pairs are cut into chunks that the calling thread and
 // the workers take in turn from a shared counter, writing into shared arrays. Same results as comparePairs.
-// The calling thread stays synchronous (it waits with Atomics.wait); each worker parses the names it meets.
+// The calling thread stays synchronous and never waits long for a worker: chunks still out at the end it does itself.
+// Each worker parses the names it meets.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,15 +14,16 @@ import type { MatchRecord } from './types.js';
 
 /** Pairs per chunk: small enough to balance the threads, large enough that the shared counter costs nothing. */
 export const CHUNK = 4096;
-/** Below this many pairs one thread does it all (a worker takes ~0.1 s to start). */
-export const MIN_PARALLEL_PAIRS = 40_000;
+/**
+ * Below this many pairs one thread does it all: a worker needs ~0.2 s to load, then parses names and warms up, so
+ * it only pays on seconds of work (1.4 million pairs: 1.4× faster on two cores; 100,000 pairs: slower).
+ */
+export const MIN_PARALLEL_PAIRS = 400_000;
 /**
  * A worker parses every name it meets again (a parse costs as much as tens of comparisons), so workers start only
  * when there are at least this many pairs per distinct name.
  */
 export const MIN_PAIRS_PER_NAME = 30;
-/** A worker that finishes no chunk for this long is given up; the calling thread redoes its chunks. */
-const STALL_MS = 120_000;
 
 // Slots of the control array.
 const NEXT = 0;
@@ -48,7 +50,10 @@ export interface ScoreWorkerInput {
 }
 
 export interface ParallelOptions {
-  /** Threads in all, the calling one included (default: RECONCILE_THREADS, else the machine's cores, at most 4). */
+  /**
+   * Threads in all, the calling one included (default: RECONCILE_THREADS, else the machine's cores, at most 4).
+   * A thread count set here or in RECONCILE_THREADS is used whenever there is more than one chunk of pairs.
+   */
   threads?: number;
   /** Pairs below which no worker is started (default MIN_PARALLEL_PAIRS). */
   minPairs?: number;
@@ -58,11 +63,15 @@ export interface ParallelOptions {
   workerUrl?: URL;
 }
 
-/** Threads to use: RECONCILE_THREADS when set (1 = no workers), else the cores available, at most 4. */
-export function defaultThreads(): number {
+/** Threads asked for in RECONCILE_THREADS (1 = no workers), if any. */
+function threadsFromEnv(): number | undefined {
   const env = Number(process.env.RECONCILE_THREADS);
-  if (Number.isInteger(env) && env >= 1) return env;
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Number.isInteger(env) && env >= 1 ? env : undefined;
+}
+
+/** Threads to use: RECONCILE_THREADS when set, else the cores available, at most 4. */
+export function defaultThreads(): number {
+  return threadsFromEnv() ?? Math.max(1, Math.min(4, availableParallelism()));
 }
 
 const DEFAULT_WORKER_URL = new URL('./score-worker.js', import.meta.url);
@@ -112,11 +121,14 @@ export function comparePairsInParallel(
   options: ParallelOptions = {},
 ): VectorArrays {
   const total = a.length;
-  const threads = options.threads ?? defaultThreads();
+  const asked = options.threads ?? threadsFromEnv();
+  const threads = asked ?? defaultThreads();
   const workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
-  const parallel = threads > 1 && total >= (options.minPairs ?? MIN_PARALLEL_PAIRS) && existsSync(fileURLToPath(workerUrl));
+  const minPairs = options.minPairs ?? (asked !== undefined ? CHUNK + 1 : MIN_PARALLEL_PAIRS);
+  const minPairsPerName = options.minPairsPerName ?? (asked !== undefined ? 0 : MIN_PAIRS_PER_NAME);
+  const parallel = threads > 1 && total >= minPairs && existsSync(fileURLToPath(workerUrl));
   const names = parallel ? distinctNames(records) : undefined;
-  if (!names || total < (options.minPairsPerName ?? MIN_PAIRS_PER_NAME) * names.inputs.length) {
+  if (!names || total < minPairsPerName * names.inputs.length) {
     const out: VectorArrays = {
       codes: new Uint32Array(total),
       tfSurname: new Float32Array(total),
@@ -160,34 +172,32 @@ export function comparePairsInParallel(
   }
 
   const report = () => onProgress?.(Math.min(total, Atomics.load(control, DONE) * CHUNK), total);
+  const started = performance.now();
+  let mine = 0;
   for (;;) {
     const c = Atomics.add(control, NEXT, 1);
     if (c >= chunks) break;
+    mine++;
     compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
     chunkDone[c] = 1;
     Atomics.add(control, DONE, 1);
     if ((c & 15) === 15) report();
   }
-  // Wait for the chunks the workers took; redo them here if a worker fails or stalls.
+  // Chunks a worker still holds: wait about as long as one chunk takes here, then do them here as well (a worker
+  // that writes the same chunk meanwhile writes the same values). No wait on a slow, stopped or failed worker.
+  const deadline = performance.now() + (performance.now() - started) / Math.max(1, mine);
   let seen = Atomics.load(control, DONE);
-  let since = performance.now();
   while (seen < chunks && Atomics.load(control, FAILED) === 0) {
-    Atomics.wait(control, DONE, seen, 200);
-    const now = Atomics.load(control, DONE);
-    if (now !== seen) {
-      seen = now;
-      since = performance.now();
-      report();
-    } else if (performance.now() - since > STALL_MS) {
-      Atomics.store(control, FAILED, 1);
-    }
+    const left = deadline - performance.now();
+    if (left <= 0) break;
+    Atomics.wait(control, DONE, seen, left);
+    seen = Atomics.load(control, DONE);
   }
-  if (Atomics.load(control, FAILED) !== 0) {
-    for (let c = 0; c < chunks; c++) {
-      if (chunkDone[c]) continue;
-      compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
-      chunkDone[c] = 1;
-    }
+  Atomics.store(control, FAILED, 1);
+  for (let c = 0; c < chunks; c++) {
+    if (chunkDone[c]) continue;
+    compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    chunkDone[c] = 1;
   }
   for (const worker of workers) void worker.terminate().catch(() => {});
   onProgress?.(total, total);
