@@ -2,7 +2,7 @@
 // Pure (the caller reads the file); deterministic; linear in the file size.
 import { createHash } from 'node:crypto';
 import { ReconError } from '../core/errors.js';
-import type { Category, IngestedSource, RejectedRow, SourceRecord } from '../core/types.js';
+import type { IngestedSource, RejectedRow, SourceRecord } from '../core/types.js';
 import { buildRecord, ValueCache } from './build-record.js';
 import { decodeBytes } from './decode-bytes.js';
 import { detectDelimiter, normalizeDelimiter } from './detect-delimiter.js';
@@ -15,23 +15,13 @@ export { parseBirthYear } from './parse-birth-year.js';
 export { parseCategory } from './parse-category.js';
 export { parseSex } from './parse-sex.js';
 export { detectRole, COLUMN_ROLES, type ColumnRole } from './column-roles.js';
+import type { SourceConfig } from '../core/config.js';
 export { decodeBytes, normalizeEncoding } from './decode-bytes.js';
 export { detectDelimiter, normalizeDelimiter } from './detect-delimiter.js';
 export { rejectNameReason } from './build-record.js';
 
-export interface SourceSpec {
-  name: string;
-  /** Used in messages only. */
-  path: string;
-  /** Forced: `utf-8` | `utf-16le` | `utf-16be` | `windows-1251` (aliases cp1251, 1251, utf8...). */
-  encoding?: string;
-  /** Forced: `,` `;` `\t` (also `tab`). */
-  delimiter?: string;
-  /** Header as written → role, overriding detection. */
-  columns?: Record<string, string>;
-  unique?: boolean;
-  covers?: Category;
-}
+/** A source to ingest: the run config's source entry (`path` is used in messages only). */
+export type SourceSpec = SourceConfig;
 
 export interface IngestLimits {
   /** Largest field accepted, in UTF-8 bytes (default 1 MiB). */
