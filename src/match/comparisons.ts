@@ -14,9 +14,12 @@ const NAME_LEVEL_INDEX: Record<NamePartLevel, number> = {
   missing: 5,
 };
 
+/** Bulk comparisons skip the names engine's evidence lines (only explanations, links and review show them). */
+const QUIET = { evidence: false } as const;
+
 /**
  * Fills `out[offset .. offset+K)` with the level index of each comparison for records i and j and returns the
- * names engine's comparison (for term-frequency adjustment and evidence).
+ * names engine's comparison (for term-frequency adjustment and evidence; `evidence` false leaves its lines out).
  * Example: two records «Ахметов Ерлан», age 34 and «Akhmetov Yerlan», age 35 → surname 1 (phonetic), age 1 (within-1).
  */
 export function compareRecordPair(
@@ -26,10 +29,11 @@ export function compareRecordPair(
   j: number,
   out: Uint8Array,
   offset = 0,
+  evidence = true,
 ): NameComparison {
   const ni = records[i].name;
   const nj = records[j].name;
-  const nc = compareNames(ni, nj);
+  const nc = compareNames(ni, nj, undefined, evidence ? undefined : QUIET);
   // `missing` should mean that a side lacks the part. When the names engine finds the names different and leaves a
   // part both sides have unmatched, that part differs (otherwise `missing` would pass for evidence-free).
   const differ = nc.decision === 'different';

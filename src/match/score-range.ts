@@ -35,7 +35,7 @@ export function compareRange(
 ): void {
   const levels = new Uint8Array(K);
   for (let p = from; p < to; p++) {
-    const names: NameComparison = compareRecordPair(records, features, a[p], b[p], levels, 0);
+    const names: NameComparison = compareRecordPair(records, features, a[p], b[p], levels, 0, false);
     out.codes[p] = packLevels(levels);
     out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
     out.tfSurname[p] = levels[C_SURNAME] < TF_LEVELS ? termAdjustment(tf, 'surname', names.agreedSurname, Infinity) : 0;

@@ -113,7 +113,7 @@ export function comparePairs(
   const namesDiffer = new Uint8Array(a.length);
   const levels = new Uint8Array(K);
   for (let p = 0; p < a.length; p++) {
-    const names = compareRecordPair(records, features, a[p], b[p], levels, 0);
+    const names = compareRecordPair(records, features, a[p], b[p], levels, 0, false);
     codes[p] = packLevels(levels);
     if (names.decision === 'different') namesDiffer[p] = 1;
     if (levels[C_SURNAME] < TF_LEVELS) tfSurname[p] = termAdjustment(tf, 'surname', names.agreedSurname, Infinity);

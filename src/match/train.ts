@@ -86,7 +86,7 @@ function tabulatePatterns(
   const codes = new Uint32Array(A.length);
   const v = new Uint8Array(K);
   for (let p = 0; p < A.length; p++) {
-    compareRecordPair(records, f, A[p], B[p], v, 0);
+    compareRecordPair(records, f, A[p], B[p], v, 0, false);
     codes[p] = packLevels(v);
   }
   return tabulateCodes(codes, A, B, f, 1);

@@ -61,6 +61,11 @@ const MEMO_MAX = 2_000_000;
 
 /** Similarity of two skeletons when it reaches `similar` (see similarLimit), else −1. */
 function similarOf(a: string, b: string): number {
+  // Lengths alone too far apart (each letter of difference costs at least 0.5, see boundedSkeletonDistance): no need
+  // to look in the memo. Most token pairs of a candidate pair are different words and end here or in the memo.
+  const la = a.length;
+  const lb = b.length;
+  if (la > 0 && lb > 0 && Math.abs(la - lb) * 0.5 > similarLimit(la > lb ? la : lb)) return -1;
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
   let inner = MEMO.get(lo);
@@ -334,21 +339,32 @@ function hasRussianSurname(ts: RichToken[]): boolean {
  * const c = compareNames(parseName('Тоқаев Қасым-Жомарт Кемелұлы'), parseName('Kassym-Jomart Tokayev'));
  * c.decision // 'same'; c.surname // 'phonetic'; c.patronymic // 'missing'
  */
-export function compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison {
+export function compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies, options?: CompareOptions): NameComparison {
   // A ParsedName built by hand lacks the per-token keys parseName precomputes: parse its raw text again.
   if (!isPrepared(a)) a = parseName(a.raw);
   if (!isPrepared(b)) b = parseName(b.raw);
+  const withEvidence = options?.evidence !== false;
   // Work in one canonical order so that ties resolve the same way whichever side is A.
   const order = compareStrings(a.normalized, b.normalized) || compareStrings(a.raw, b.raw);
-  return order > 0 ? compareOrdered(b, a, tf, true) : compareOrdered(a, b, tf, false);
+  return order > 0 ? compareOrdered(b, a, tf, true, withEvidence) : compareOrdered(a, b, tf, false, withEvidence);
 }
 
-function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | undefined, flip: boolean): NameComparison {
+/** Options of compareNames. */
+export interface CompareOptions {
+  /**
+   * Write the evidence lines (default true). Bulk scoring of millions of pairs turns them off: the levels, sex
+   * conflict, similarity, agreed skeletons and decision are the same either way, and `evidence` is then empty.
+   */
+  evidence?: boolean;
+}
+
+function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | undefined, flip: boolean, withEvidence: boolean): NameComparison {
   const evidence: string[] = [];
-  const line = (part: string, x: string, y: string, what: string) =>
-    evidence.push(flip ? `${part}: ${y} ~ ${x} (${what})` : `${part}: ${x} ~ ${y} (${what})`);
+  const line = (part: string, x: string, y: string, what: string) => {
+    if (withEvidence) evidence.push(flip ? `${part}: ${y} ~ ${x} (${what})` : `${part}: ${x} ~ ${y} (${what})`);
+  };
   if (a.empty || b.empty) {
-    evidence.push('no usable name on one side');
+    if (withEvidence) evidence.push('no usable name on one side');
     return { surname: 'missing', given: 'missing', patronymic: 'missing', sexConflict: false, similarity: 0, decision: 'different', evidence };
   }
   const sexConflict = a.sex !== null && b.sex !== null && a.sex !== b.sex;
@@ -395,7 +411,7 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
     const pat = x.pool && !cross;
     const part = pat ? 'patronymic' : (x.role === 'surname' || y.role === 'surname' || cross) && !surnamePaired ? 'surname' : 'given';
     simSum += lv === INITIAL ? 0.5 : SM[k];
-    line(part, x.raw, y.raw, note ? `${LEVEL_NAMES[lv]}, ${NOTE_TEXT[note]}` : LEVEL_NAMES[lv]);
+    if (withEvidence) line(part, x.raw, y.raw, note ? `${LEVEL_NAMES[lv]}, ${NOTE_TEXT[note]}` : LEVEL_NAMES[lv]);
     if (note === NOTE_SUFFIX || cross) suffixNotes++;
     if (lv === INITIAL) initLetters += LT[k];
     if (part === 'patronymic') {
@@ -458,7 +474,7 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
         conflictG = false;
         surname = SIMILAR;
         fullAgree++;
-        evidence.push(flip ? `surname: ${y.raw} ~ ${x.raw} (similar, typing error?)` : `surname: ${x.raw} ~ ${y.raw} (similar, typing error?)`);
+        if (withEvidence) evidence.push(flip ? `surname: ${y.raw} ~ ${x.raw} (similar, typing error?)` : `surname: ${x.raw} ~ ${y.raw} (similar, typing error?)`);
       }
     }
   }
@@ -473,7 +489,7 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
   const similarity = nItems > 0 ? Math.round((simSum / nItems) * 1000) / 1000 : 0;
 
   let decision: NameComparison['decision'];
-  if (suffixNotes >= 2) evidence.push('two words agree only through a moved -ov/-uly suffix (Сапаров Ерлан / Ерланов Сапар)');
+  if (suffixNotes >= 2 && withEvidence) evidence.push('two words agree only through a moved -ov/-uly suffix (Сапаров Ерлан / Ерланов Сапар)');
   if (sexConflict || patronymic === DIFFERENT || conflictG || suffixNotes >= 2) decision = 'different';
   else if (fullAgree >= 2) decision = 'same';
   else if (fullAgree === 1) {

@@ -1,7 +1,7 @@
 // The names engine's public API: parse, compare, blocking and term-frequency keys, and a text folder for other stages.
 // Latin display scheme: BGN/PCGN-style English romanisation of the Russian-folded form (Tokayev Kasym-Zhomart).
 export { parseName } from './parse-name.js';
-export { compareNames } from './compare-names.js';
+export { compareNames, type CompareOptions } from './compare-names.js';
 export { nameBlockingKeys, nameSkeletonsForFrequency } from './blocking-keys.js';
 export { foldText } from './fold-text.js';
 export type {

@@ -1,7 +1,7 @@
 // The names engine's public contract. Ingestion, matching, merging and diff use only these types
 // and the functions exported from `src/names/index.ts`:
 //   parseName(input: NameInput): ParsedName
-//   compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies): NameComparison
+//   compareNames(a: ParsedName, b: ParsedName, tf?: NameFrequencies, options?: { evidence?: boolean }): NameComparison
 //   nameBlockingKeys(p: ParsedName): string[]
 //   nameSkeletonsForFrequency(p: ParsedName): { surname?: string; given?: string }
 //   foldText(s: string): string
