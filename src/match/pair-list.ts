@@ -25,22 +25,39 @@ export class PairBuffer {
     this.length++;
   }
 
-  /** Pairs sorted by (a, b) with repeats removed. */
+  /**
+   * Pairs sorted by (a, b) with repeats removed. Counting sort on a (one bucket per record), then each bucket's b
+   * sorted: linear in the pairs plus small sorts (a sort of all pair codes took seconds at tens of millions).
+   */
   toSortedUnique(n: number): { a: Uint32Array; b: Uint32Array } {
-    const codes = new Float64Array(this.length);
-    for (let p = 0; p < this.length; p++) codes[p] = this.data[2 * p] * n + this.data[2 * p + 1];
-    codes.sort();
+    const len = this.length;
+    const data = this.data;
+    const start = new Uint32Array(n + 1);
+    for (let p = 0; p < len; p++) start[data[2 * p] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const next = start.slice(0, n);
+    const bs = new Uint32Array(len);
+    for (let p = 0; p < len; p++) bs[next[data[2 * p]]++] = data[2 * p + 1];
+    const a = new Uint32Array(len);
+    const b = new Uint32Array(len);
     let m = 0;
-    for (let p = 0; p < codes.length; p++) if (p === 0 || codes[p] !== codes[p - 1]) codes[m++] = codes[p];
-    const a = new Uint32Array(m);
-    const b = new Uint32Array(m);
-    for (let p = 0; p < m; p++) {
-      const c = codes[p];
-      const x = Math.floor(c / n);
-      a[p] = x;
-      b[p] = c - x * n;
+    for (let x = 0; x < n; x++) {
+      const from = start[x];
+      const to = start[x + 1];
+      if (to === from) continue;
+      const bucket = bs.subarray(from, to);
+      if (to - from > 1) bucket.sort();
+      let last = -1;
+      for (let k = 0; k < bucket.length; k++) {
+        const y = bucket[k];
+        if (y === last) continue;
+        last = y;
+        a[m] = x;
+        b[m] = y;
+        m++;
+      }
     }
-    return { a, b };
+    return { a: a.slice(0, m), b: b.slice(0, m) };
   }
 }
 

@@ -1,0 +1,32 @@
+// The sorted union of candidate pairs: sorted by (a, b), each pair once, whatever the order and repeats of pushes.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PairBuffer } from '../../src/match/pair-list.js';
+
+/** The plain way: codes a·n + b sorted and deduplicated. */
+function reference(pairs: Array<[number, number]>, n: number): { a: number[]; b: number[] } {
+  const codes = [...new Set(pairs.filter(([i, j]) => i !== j).map(([i, j]) => Math.min(i, j) * n + Math.max(i, j)))].sort((x, y) => x - y);
+  return { a: codes.map((c) => Math.floor(c / n)), b: codes.map((c) => c % n) };
+}
+
+describe('PairBuffer.toSortedUnique', () => {
+  it('matches sorting the pair codes, on random pushes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 300 }))), ([n, pairs]) => {
+        const buffer = new PairBuffer();
+        for (const [i, j] of pairs) buffer.push(i, j);
+        const got = buffer.toSortedUnique(n);
+        const want = reference(pairs, n);
+        expect(Array.from(got.a)).toEqual(want.a);
+        expect(Array.from(got.b)).toEqual(want.b);
+      }),
+      { numRuns: 300, seed: 20220105 },
+    );
+  });
+
+  it('gives empty lists for no pairs', () => {
+    const got = new PairBuffer().toSortedUnique(5);
+    expect(got.a.length).toBe(0);
+    expect(got.b.length).toBe(0);
+  });
+});
