@@ -215,6 +215,37 @@ function stemSkeleton(stemCanon: string, joined: string, skel: string, conv: Lat
   return stemCanon === joined ? skel : skeletonOf(stemCanon, conv);
 }
 
+// Words recur across names (a run of a million records has far fewer distinct words than names): the token of a
+// word, and its display forms, are computed once per word (and Latin convention) and copied. Cleared when large.
+const FULL_TOKENS = new Map<string, RichToken>();
+const DISPLAY_CYRILLIC = new Map<string, string>();
+const DISPLAY_LATIN = new Map<string, string>();
+const WORD_MEMO_MAX = 500_000;
+
+/** The token of a full word (a fresh copy: roles are set per name), built once per word and convention. */
+function fullToken(text: string, conv: LatinConvention): RichToken {
+  const key = `${conv}\u0001${text}`;
+  let t = FULL_TOKENS.get(key);
+  if (t === undefined) {
+    if (FULL_TOKENS.size >= WORD_MEMO_MAX) FULL_TOKENS.clear();
+    t = buildFullToken(text, conv);
+    FULL_TOKENS.set(key, t);
+  }
+  return { ...t };
+}
+
+/** A display form of a full word, computed once per word (it depends on the script and the raw or canonical text). */
+function memoDisplay(memo: Map<string, string>, t: RichToken, make: (t: RichToken) => string): string {
+  const key = t.tokenScript === 'cyr' ? `c\u0001${t.raw}` : `l\u0001${t.canon}`;
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= WORD_MEMO_MAX) memo.clear();
+    v = make(t);
+    memo.set(key, v);
+  }
+  return v;
+}
+
 /** Builds a full-name token (role decided later). */
 function buildFullToken(text: string, conv: LatinConvention): RichToken {
   const lower = lowerWord(text);
@@ -397,7 +428,7 @@ export function parseName(input: NameInput): ParsedName {
     .map((w) => canonWord(lowerWord(w.text)));
   const conv = detectConvention(latinCanons);
 
-  const tokens: RichToken[] = words.map((w) => (w.initial ? buildInitialToken(w, conv) : buildFullToken(w.text, conv)));
+  const tokens: RichToken[] = words.map((w) => (w.initial ? buildInitialToken(w, conv) : fullToken(w.text, conv)));
   assignRoles(tokens, src);
   for (const t of tokens) if (t.initial) t.pool = t.role === 'patronymic';
 
@@ -431,8 +462,8 @@ export function parseName(input: NameInput): ParsedName {
     patronymic,
     sex,
     sexEvidence: evidence,
-    cyrillic: ordered.map(displayCyrillicToken).join(' '),
-    latin: ordered.map(displayLatinToken).join(' '),
+    cyrillic: ordered.map((t) => (t.initial ? displayCyrillicToken(t) : memoDisplay(DISPLAY_CYRILLIC, t, displayCyrillicToken))).join(' '),
+    latin: ordered.map((t) => (t.initial ? displayLatinToken(t) : memoDisplay(DISPLAY_LATIN, t, displayLatinToken))).join(' '),
     normalized: ordered.map((t) => t.canon).join(' '),
     empty: false,
     warnings,
