@@ -76,7 +76,11 @@ function merge(config, out) {
   rmSync(out, { recursive: true, force: true });
   const r = run(['merge', '--config', config, '--out', out, '--quiet'], { env: { RECONCILE_TIMINGS: '1' }, timeout: timeoutS });
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { wall: r.wall, timedOut: true, timings: {} };
-  if (r.status !== 0) throw new Error(`merge failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0) {
+    // Recorded in the table (e.g. out of memory at a large size) instead of losing the other sizes' results.
+    const last = (r.stderr ?? '').trim().split('\n').filter((l) => /error|memory|reconcile:/i.test(l)).slice(-1)[0] ?? `exit ${r.status ?? r.signal}`;
+    return { wall: r.wall, failed: last.slice(0, 160), timings: {} };
+  }
   const line = r.stderr.split('\n').find((l) => l.startsWith('timings '));
   const timings = line ? JSON.parse(line.slice(8)) : {};
   return { wall: r.wall, timings };
@@ -117,18 +121,20 @@ for (const size of sizes) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const res = merge(join(dir, 'config.json'), out);
-    log(`  merge run ${i + 1}/${runs}: ${res.timedOut ? `gave up after ${timeoutS} s` : `${res.wall.toFixed(2)} s`}  (load ${load()})`);
+    const what = res.timedOut ? `gave up after ${timeoutS} s` : res.failed ? `failed after ${res.wall.toFixed(1)} s: ${res.failed}` : `${res.wall.toFixed(2)} s`;
+    log(`  merge run ${i + 1}/${runs}: ${what}  (load ${load()})`);
     results.push(res);
-    if (res.timedOut) break;
+    if (res.timedOut || res.failed) break;
   }
-  const done = results.filter((r) => !r.timedOut);
+  const done = results.filter((r) => !r.timedOut && !r.failed);
   const ev = done.length > 0 ? evaluate(join(dir, 'truth/truth.csv'), out) : undefined;
   const stage = Object.fromEntries(STAGES.map((s) => [s, median(done.map((r) => (r.timings[s] ?? 0) / 1000))]));
   const pairs = done[0]?.timings.candidate_pairs;
   rows.push({
     records,
     runs: done.length,
-    timedOut: done.length < results.length,
+    timedOut: results.some((r) => r.timedOut),
+    failed: results.find((r) => r.failed),
     wall: median(done.map((r) => r.wall)),
     cpu: median(done.map((r) => (r.timings.cpu_ms ?? NaN) / 1000)),
     rss: median(done.map((r) => r.timings.max_rss_mb ?? NaN)),
@@ -166,7 +172,7 @@ lines.push(
 lines.push(`| records | runs | wall (s) | CPU (s) | peak RSS (MiB) | candidate pairs | pairs/s (score) | ${STAGES.join(' | ')} | pairwise F1 | B-cubed F1 |`);
 lines.push(`|---:|---:|---:|---:|---:|---:|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|`);
 for (const r of rows) {
-  const wall = r.timedOut && r.runs === 0 ? `> ${timeoutS}` : fmtS(r.wall);
+  const wall = r.runs > 0 ? fmtS(r.wall) : r.failed ? `failed after ${r.failed.wall.toFixed(0)} s` : r.timedOut ? `> ${timeoutS}` : '';
   lines.push(
     `| ${r.records.toLocaleString('en')} | ${r.runs} | ${wall} | ${fmtS(r.cpu)} | ${fmtN(r.rss)} | ${fmtN(r.pairs)} | ${fmtN(r.rate)} | ` +
       `${STAGES.map((s) => fmtS(r.stage[s])).join(' | ')} | ${r.f1?.toFixed(4) ?? ''} | ${r.bf1?.toFixed(4) ?? ''} |`,
@@ -180,6 +186,7 @@ lines.push(
     `${fixtureRuns[0].timings.records ?? '?'} records): median wall ${fmtS(fxWall)} s, CPU ${fmtS(fxCpu)} s over ${fixtureRuns.length} runs; ` +
     `pairwise F1 ${fixtureEval.pairwise?.f1?.toFixed(4) ?? '?'}.`,
 );
+for (const r of rows.filter((x) => x.failed)) lines.push('', `${r.records.toLocaleString('en')} records: the merge failed after ${r.failed.wall.toFixed(0)} s: ${r.failed.failed}`);
 const measured = rows.filter((r) => r.runs > 0);
 if (measured.length >= 2) {
   const last = measured[measured.length - 1];
