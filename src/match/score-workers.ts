@@ -1,7 +1,6 @@
-// Candidate-pair comparison spread over worker threads: the pairs are cut into chunks that the calling thread and
-// the workers take in turn from a shared counter, writing into shared arrays. Same results as comparePairs.
-// The calling thread stays synchronous and never waits long for a worker: chunks still out at the end it does itself.
-// Each worker parses the names it meets.
+// Candidate-pair comparison spread over worker threads: chunks of pairs taken in turn from a shared counter by the
+// calling thread and the workers (which parse the names they meet), written into shared arrays; same results as
+// comparePairs. The calling thread stays synchronous and does itself any chunk still out at the end.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +41,7 @@ export interface ScoreWorkerInput {
   a: Uint32Array;
   b: Uint32Array;
   out: VectorArrays;
-  /** NEXT chunk to take, chunks DONE, FAILED flag. */
+  /** NEXT chunk to take, chunks DONE, FAILED flag (also set by the caller when it needs no more help). */
   control: Int32Array;
   /** 1 for each chunk written completely. */
   chunkDone: Uint8Array;
