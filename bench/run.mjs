@@ -78,8 +78,11 @@ function merge(config, out) {
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { wall: r.wall, timedOut: true, timings: {} };
   if (r.status !== 0) {
     // Recorded in the table (e.g. out of memory at a large size) instead of losing the other sizes' results.
-    const last = (r.stderr ?? '').trim().split('\n').filter((l) => /error|memory|reconcile:/i.test(l)).slice(-1)[0] ?? `exit ${r.status ?? r.signal}`;
-    return { wall: r.wall, failed: last.slice(0, 160), timings: {} };
+    const lines = (r.stderr ?? '').trim().split('\n');
+    const why = lines.find((l) => /^FATAL ERROR|^reconcile:|Error:/.test(l)) ?? `exit ${r.status ?? r.signal}`;
+    const stages = lines.filter((l) => l.startsWith('stage ')).map((l) => l.split(' ')[1]);
+    const where = stages.length > 0 ? ` (after the ${stages[stages.length - 1]} stage)` : '';
+    return { wall: r.wall, failed: `${why.trim().slice(0, 160)}${where}`, timings: {} };
   }
   const line = r.stderr.split('\n').find((l) => l.startsWith('timings '));
   const timings = line ? JSON.parse(line.slice(8)) : {};

@@ -1,5 +1,5 @@
 // Progress and stage timings on stderr. A live line only on a TTY (and not with --quiet); silent otherwise.
-// timings() also gives the process's CPU time so far (user + system, all threads, start-up included).
+// timings() also gives the process's CPU time so far; RECONCILE_TIMINGS=1 logs each stage's end with the heap in use.
 import type { CliIO } from './io.js';
 
 export interface Progress {
@@ -10,6 +10,7 @@ export interface Progress {
 
 export function createProgress(io: CliIO, enabled: boolean): Progress {
   const live = enabled && Boolean(io.stderr.isTTY);
+  const log = Boolean(io.env.RECONCILE_TIMINGS);
   const started = new Map<string, number>();
   const spent: Record<string, number> = {};
   let lastDraw = 0;
@@ -39,6 +40,8 @@ export function createProgress(io: CliIO, enabled: boolean): Progress {
         if (t0 !== undefined) {
           spent[name] = (spent[name] ?? 0) + (now - t0);
           started.delete(name);
+          // With RECONCILE_TIMINGS, each finished stage is logged as it ends (a run that dies shows how far it got).
+          if (log) io.stderr.write(`stage ${name} ${Math.round(now - t0)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB\n`);
         }
       }
     },

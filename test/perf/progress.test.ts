@@ -51,6 +51,15 @@ describe('createProgress', () => {
     expect(err()).toBe('');
   });
 
+  it('logs each finished stage with RECONCILE_TIMINGS, even when quiet', () => {
+    const { io, err } = fakeIO(false);
+    io.env.RECONCILE_TIMINGS = '1';
+    const p = createProgress(io, false);
+    p.stage('ingest', 'start');
+    p.stage('ingest', 'end');
+    expect(err()).toMatch(/^stage ingest \d+ ms, heap \d+ MiB\n$/);
+  });
+
   it('times each stage and gives the CPU time of the process', () => {
     const { io } = fakeIO(false);
     const p = createProgress(io, false);
