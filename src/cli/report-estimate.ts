@@ -5,6 +5,7 @@ import {
   estimateAcrossThresholds,
   estimateOverClusterings,
   estimatePopulation,
+  linkageKey,
   renderEstimateMarkdown,
   type CandidateLink,
   type EstimatePerson,
@@ -42,7 +43,8 @@ export function estimateSection(r: ReconcileResult): EstimateSection | undefined
   const persons: EstimatePerson[] = r.persons.map((p) => ({ sources: p.sources, category: p.category, place: p.place, region: p.region }));
   const result = estimatePopulation(persons, sources, options);
   const alt = r.link.alternatives;
-  // The row at the run's own threshold is the estimate just made (same persons, same options): reused, not refitted.
+  // The row at the run's own threshold is the estimate just made (same persons, same options): reused, not refitted,
+  // as is any other threshold whose linkage gives the same capture histories.
   const [stricter, looser] = estimateAcrossThresholds(
     [
       { threshold: alt.stricter.threshold, persons: personsOf(r.records, alt.stricter.clusters) },
@@ -50,6 +52,7 @@ export function estimateSection(r: ReconcileResult): EstimateSection | undefined
     ],
     sources,
     options,
+    new Map([[linkageKey(persons), result.total]]),
   );
   const atThreshold: SensitivityRow = { label: `threshold ${r.link.threshold}`, threshold: r.link.threshold, persons: persons.length, estimate: result.total };
   const thresholds = [stricter, atThreshold, looser];

@@ -9,6 +9,7 @@ export { makeCaptureTable, tabulateHistories, formatHistory, parseHistory, type 
 export {
   estimateAcrossThresholds,
   estimateOverClusterings,
+  linkageKey,
   sampleClustering,
   type SensitivityRow,
   type ClusteringSpread,

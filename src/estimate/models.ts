@@ -151,8 +151,12 @@ export function enumerateHeterogeneityModels(k: number, maxTerms = defaultHetero
 export interface CompareOptions {
   /** Largest number of pairwise terms per model (default: defaultMaxTerms(k)). */
   maxTerms?: number;
-  /** Compute profile-likelihood intervals (default true). */
-  profile?: boolean;
+  /**
+   * Compute profile-likelihood intervals (default true) for every model; `headline`: only for the models a headline
+   * can rest on (independence, the AIC and BIC picks with and without saturated models, the best model of each
+   * family), which leaves every headline unchanged at a fraction of the cost.
+   */
+  profile?: boolean | 'headline';
   /** Also fit the heterogeneity models (Mth Darroch, Poisson2, Gamma3.5, alone and with pairwise terms); default false. */
   heterogeneity?: boolean;
 }
@@ -165,7 +169,7 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
   const k = table.lists.length;
   const n = countObserved(table);
   const maxTerms = options.maxTerms ?? defaultMaxTerms(k);
-  const withProfile = options.profile ?? true;
+  const profileMode = options.profile ?? true;
   const rows: ModelRow[] = [];
   const specs: ModelSpec[] = enumerateModels(k, maxTerms).map((terms) => ({ terms, heterogeneity: null }));
   if (options.heterogeneity) specs.push(...enumerateHeterogeneityModels(k));
@@ -199,7 +203,7 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
       continue;
     }
     const s = summary.stats;
-    const profile = withProfile ? profileInterval(table, terms, s.N, heterogeneity) : null;
+    const profile = profileMode === true ? profileInterval(table, terms, s.N, heterogeneity) : null;
     rows.push({
       ...base,
       heterogeneityCoefficient: s.heterogeneity ? { value: s.heterogeneity.value, se: s.heterogeneity.se } : null,
@@ -221,6 +225,9 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
   }
 
   const fitted = rows.filter((r) => r.estimable);
+  if (profileMode === 'headline') {
+    for (const r of headlineCandidates(fitted)) r.profile = profileInterval(table, r.termIndices, r.N as number, r.heterogeneity);
+  }
   const byCriterion = (key: 'aic' | 'bic', pool: ModelRow[]) =>
     pool.reduce<ModelRow | null>((best, r) => (best === null || (r[key] as number) < (best[key] as number) ? r : best), null);
   const warnings: string[] = [];
@@ -277,6 +284,24 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
     robust: k >= 3 ? averageFamilies(rows, n) : null,
     warnings,
   };
+}
+
+/** The fitted rows any headline rule may pick: independence, the AIC/BIC picks (any, unsaturated), each family's best. */
+function headlineCandidates(fitted: readonly ModelRow[]): Set<ModelRow> {
+  const out = new Set<ModelRow>();
+  const better = (key: 'aic' | 'bic', a: ModelRow, b: ModelRow | undefined) =>
+    b === undefined || (a[key] as number) < (b[key] as number) || (a[key] === b[key] && compareStrings(a.name, b.name) < 0);
+  const picks = new Map<string, ModelRow>();
+  for (const r of fitted) {
+    if (r.name === 'independence') out.add(r);
+    const slots = ['aic', 'bic', ...(r.saturated ? [] : ['aic-u', 'bic-u']), ...(r.saturated || !HEADLINE_FAMILIES.includes(familyOf(r)) ? [] : [`family-${familyOf(r)}`])];
+    for (const slot of slots) {
+      const key = slot.startsWith('bic') ? 'bic' : 'aic';
+      if (better(key, r, picks.get(slot))) picks.set(slot, r);
+    }
+  }
+  for (const r of picks.values()) out.add(r);
+  return out;
 }
 
 /** Model family of a row: `pairwise` log-linear, or its heterogeneity covariate. */

@@ -5,6 +5,24 @@ import { estimatePopulation } from './estimate-population.js';
 import { createRandom } from './random.js';
 import type { Estimate, EstimateOptions, EstimatePerson, EstimateSource } from './types.js';
 
+/**
+ * What the estimate sees of a linkage: the multiset of capture histories (with the stratifying field when stratified),
+ * as a canonical string. Two linkages with the same key give the same estimate, so it is fitted once.
+ * @example linkageKey([{ sources: ['a', 'b'] }, { sources: ['a'] }], null) // 'a\u00011\na\u0001b\u00011'
+ */
+export function linkageKey(persons: readonly EstimatePerson[], stratify: EstimateOptions['stratify'] = null): string {
+  const counts = new Map<string, number>();
+  for (const p of persons) {
+    const history = [...new Set(p.sources)].sort(compareStrings).join('\u0001');
+    const key = stratify ? `${history}\u0002${p[stratify] ?? ''}` : history;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.keys()]
+    .sort(compareStrings)
+    .map((k) => `${k}\u0001${counts.get(k)}`)
+    .join('\n');
+}
+
 export interface SensitivityRow {
   /** E.g. `threshold 0.95`, `draw 17`. */
   label: string;
@@ -16,19 +34,27 @@ export interface SensitivityRow {
 
 /**
  * Re-runs the estimate for each linkage (e.g. each match threshold), with the same options. Rows keep the input order.
+ * Linkages with the same capture histories are fitted once; `known` holds totals already computed with these options,
+ * by `linkageKey`.
+ * Profile intervals are computed only for the models a headline can use (the total is the same as with all of them).
  * @example estimateAcrossThresholds([{ threshold: 0.95, persons }, { threshold: 0.8, persons: looser }], sources, {})
  */
 export function estimateAcrossThresholds(
   runs: readonly { threshold: number; persons: readonly EstimatePerson[] }[],
   sources: readonly EstimateSource[],
   options: EstimateOptions = {},
+  known: ReadonlyMap<string, Estimate> = new Map(),
 ): SensitivityRow[] {
-  return runs.map((run) => ({
-    label: `threshold ${run.threshold}`,
-    threshold: run.threshold,
-    persons: run.persons.length,
-    estimate: estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? true }).total,
-  }));
+  const cache = new Map(known);
+  return runs.map((run) => {
+    const key = linkageKey(run.persons, options.stratify);
+    let estimate = cache.get(key);
+    if (estimate === undefined) {
+      estimate = estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? 'headline' }).total;
+      cache.set(key, estimate);
+    }
+    return { label: `threshold ${run.threshold}`, threshold: run.threshold, persons: run.persons.length, estimate };
+  });
 }
 
 /** One record for clustering: its key `source:row`, its list, and the stratum fields of the person it belongs to. */
@@ -127,7 +153,8 @@ function percentile(sorted: readonly number[], q: number): number {
 
 /**
  * Re-estimates over `draws` clusterings sampled from the link probabilities and summarises the spread of N̂.
- * Profile intervals are skipped in the draws (only point estimates are used), which keeps it fast.
+ * Profile intervals are skipped in the draws (only point estimates are used), and draws with the same capture
+ * histories are fitted once, which keeps it fast.
  * @example estimateOverClusterings(records, links, sources, {}, { draws: 200, seed: 1 }).N // { p2_5, median, p97_5 }
  */
 export function estimateOverClusterings(
@@ -141,10 +168,16 @@ export function estimateOverClusterings(
   const sortedLinks = [...links].sort((x, y) => compareRecordKeys(x.a, y.a) || compareRecordKeys(x.b, y.b));
   const values: number[] = [];
   const sizes: number[] = [];
+  const cache = new Map<string, Estimate>();
   for (let d = 0; d < sampling.draws; d++) {
     const persons = sampleClustering(records, sortedLinks, random);
     sizes.push(persons.length);
-    const total = estimatePopulation(persons, sources, { ...options, profile: false, interval: 'profile' }).total;
+    const key = linkageKey(persons, options.stratify);
+    let total = cache.get(key);
+    if (total === undefined) {
+      total = estimatePopulation(persons, sources, { ...options, profile: false, interval: 'profile' }).total;
+      cache.set(key, total);
+    }
     if (total.estimable && total.N !== null) values.push(total.N);
   }
   values.sort((x, y) => x - y);

@@ -38,8 +38,8 @@ export interface EstimateOptions {
   allowSaturated?: boolean;
   /** Fit heterogeneity models (Mth Darroch, Poisson2, Gamma3.5, alone and with pairwise terms) too (default true). */
   heterogeneity?: boolean;
-  /** Compute profile-likelihood intervals for every model (default true). */
-  profile?: boolean;
+  /** Compute profile-likelihood intervals for every model (default true); `headline`: only where a headline may use one. */
+  profile?: boolean | 'headline';
   /** Interval of a log-linear headline: `profile` likelihood (default) or parametric `bootstrap`. */
   interval?: 'profile' | 'bootstrap';
   /** Bootstrap settings (defaults: 2,000 replicates, seed 1, no re-selection). */
