@@ -67,6 +67,22 @@ function poissonDeviance(y: readonly number[], mu: readonly number[]): number {
   return 2 * d;
 }
 
+/** Design matrices by model (lists, terms, covariate, whether the unseen cell is in): fits repeat them many times. */
+const designs = new Map<string, { masks: number[]; x: number[][] }>();
+
+function designOf(k: number, terms: readonly Term[], heterogeneity: Heterogeneity | null, withUnseen: boolean): { masks: number[]; x: number[][] } {
+  const key = `${k}|${terms.map((t) => t.join(',')).join(';')}|${heterogeneity ?? ''}|${withUnseen ? 1 : 0}`;
+  let design = designs.get(key);
+  if (design === undefined) {
+    const masks: number[] = [];
+    for (let mask = withUnseen ? 0 : 1; mask < 1 << k; mask++) masks.push(mask);
+    design = { masks, x: masks.map((m) => designRow(m, k, terms, heterogeneity)) };
+    if (designs.size > 4096) designs.clear();
+    designs.set(key, design);
+  }
+  return design;
+}
+
 const MAX_ITERATIONS = 100;
 const MAX_ABS_BETA = 30;
 const MIN_FITTED = 1e-6;
@@ -75,15 +91,20 @@ const MIN_FITTED = 1e-6;
  * Fits log μ_h = λ + Σ λ_j h_j + Σ_terms λ_T Π_{j∈T} h_j by maximum likelihood (Poisson, IRLS = Newton for the
  * canonical link; start η = ln(y + 0.5); stop when |ΔD|/(|D| + 0.1) < 1e-10). Without `unseen` the fit uses the
  * 2^k − 1 observed cells; with `unseen` the cell 0 joins with that (possibly fractional) count, as the profile
- * likelihood needs. `heterogeneity` appends the covariate f(s) as the last column (coefficient last in β).
+ * likelihood needs. `heterogeneity` appends the covariate f(s) as the last column (coefficient last in β). `start`:
+ * fitted means per cell mask of a nearby fit (e.g. the previous N of a profile) to start from instead of the data.
  * @example fitLogLinear(makeCaptureTable(['P','Q'], { '10': 86, '01': 73, '11': 49 }), []).beta[0] // ln(86·73/49)
  */
-export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen?: number, heterogeneity: Heterogeneity | null = null): LogLinearFit {
+export function fitLogLinear(
+  table: CaptureTable,
+  terms: readonly Term[],
+  unseen?: number,
+  heterogeneity: Heterogeneity | null = null,
+  start?: readonly number[],
+): LogLinearFit {
   const k = table.lists.length;
-  const masks: number[] = [];
-  for (let mask = unseen === undefined ? 1 : 0; mask < 1 << k; mask++) masks.push(mask);
+  const { masks, x } = designOf(k, terms, heterogeneity, unseen !== undefined);
   const y = masks.map((m) => (m === 0 ? (unseen as number) : table.counts[m]));
-  const x = masks.map((m) => designRow(m, k, terms, heterogeneity));
   const p = x[0].length;
   const fail = (reason: string, beta: number[] = [], fitted: number[] = [], deviance = NaN, iterations = 0): LogLinearFit => ({
     ok: false,
@@ -96,7 +117,7 @@ export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen
   });
   if (p > masks.length) return fail(`the model has ${p} parameters but the table only ${masks.length} cells`);
 
-  let eta = y.map((v) => Math.log(v + 0.5));
+  let eta = start === undefined ? y.map((v) => Math.log(v + 0.5)) : masks.map((m, i) => (start[m] > 0 ? Math.log(start[m]) : Math.log(y[i] + 0.5)));
   let mu = eta.map(Math.exp);
   let dev = poissonDeviance(y, mu);
   let beta = new Array<number>(p).fill(0);
@@ -122,7 +143,13 @@ export function fitLogLinear(table: CaptureTable, terms: readonly Term[], unseen
     const chol = choleskyFactor(info);
     if (!chol) return fail('the information matrix is singular: the model cannot be identified, or its maximum-likelihood estimate does not exist for these counts', beta, mu, dev, iterations);
     beta = solveCholesky(chol, rhs);
-    eta = x.map((row) => row.reduce((s, v, a) => s + v * beta[a], 0));
+    eta = new Array<number>(masks.length);
+    for (let i = 0; i < masks.length; i++) {
+      const xi = x[i];
+      let sum = 0;
+      for (let a = 0; a < p; a++) sum += xi[a] * beta[a];
+      eta[i] = sum;
+    }
     mu = eta.map(Math.exp);
     const newDev = poissonDeviance(y, mu);
     if (!Number.isFinite(newDev)) return fail('the fit diverged', beta, mu, newDev, iterations);
