@@ -6,6 +6,7 @@ import {
   estimateOverClusterings,
   estimatePopulation,
   linkageKey,
+  linkageRange,
   renderEstimateMarkdown,
   type CandidateLink,
   type EstimatePerson,
@@ -71,6 +72,7 @@ export function estimateSection(r: ReconcileResult): EstimateSection | undefined
     }
     clusterings = estimateOverClusterings(linkRecords, links, sources, options, { draws: DRAWS, seed: SEED });
   }
-  const markdown = renderEstimateMarkdown(result, { thresholds, clusterings });
-  return { json: { ...result, thresholds, clusterings }, markdown };
+  const linkage = linkageRange(result.total, thresholds, clusterings);
+  const markdown = renderEstimateMarkdown(result, { thresholds, clusterings, linkage });
+  return { json: { ...result, thresholds, clusterings, linkage }, markdown };
 }

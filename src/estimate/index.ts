@@ -10,9 +10,11 @@ export {
   estimateAcrossThresholds,
   estimateOverClusterings,
   linkageKey,
+  linkageRange,
   sampleClustering,
   type SensitivityRow,
   type ClusteringSpread,
+  type LinkageRange,
   type LinkRecord,
   type CandidateLink,
 } from './sensitivity.js';

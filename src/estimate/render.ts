@@ -1,6 +1,6 @@
 // Renders an estimate result as an aligned plain-text report (terminal) or Markdown (report.md). Pure.
 import type { ModelRow } from './models.js';
-import type { ClusteringSpread, SensitivityRow } from './sensitivity.js';
+import type { ClusteringSpread, LinkageRange, SensitivityRow } from './sensitivity.js';
 import type { Estimate, EstimateResult, StratumEstimate } from './types.js';
 
 export interface RenderOptions {
@@ -10,6 +10,18 @@ export interface RenderOptions {
   thresholds?: readonly SensitivityRow[];
   /** Spread over sampled clusterings. */
   clusterings?: ClusteringSpread | null;
+  /** The headline interval widened by linkage uncertainty (shown when it is wider than the headline's). */
+  linkage?: LinkageRange | null;
+}
+
+/** One sentence on the interval widened by linkage uncertainty, or null when no other linkage widens it. */
+function linkageSentence(l: LinkageRange | null | undefined): string | null {
+  if (!l || !l.widened) return null;
+  return (
+    `With linkage uncertainty: 95% ${intervalText(l.lower, l.upper)} (lowest end from ${l.lowerFrom}, highest from ${l.upperFrom}). ` +
+    'The interval above assumes every link is right; this one spans the estimates under the stricter and looser matching and the sampled clusterings too. ' +
+    'Records of one person left unlinked push every estimate up, so the total is more likely near the lower end than the upper.'
+  );
 }
 
 const num = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
@@ -127,6 +139,8 @@ export function renderEstimateText(result: EstimateResult, options: RenderOption
   for (const x of result.excluded) out.push(`Left out: ${x.name}: ${x.reason}`);
   if (result.stratify) out.push(`Stratified by ${result.stratify}: ${result.strata.length} strata, each fitted separately and added.`);
   out.push(`Estimated total: ${estimateLine(result.total)}`);
+  const linkage = linkageSentence(options.linkage);
+  if (linkage) out.push(linkage);
   if (result.officialTotal !== null) out.push(`Official total: ${result.officialTotal}`);
   for (const s of result.strata) {
     out.push('');
@@ -199,6 +213,8 @@ export function renderEstimateMarkdown(result: EstimateResult, options: RenderOp
   for (const p of result.plainLanguage) out.push(`- ${p}`);
   out.push('');
   out.push(`**Estimated total:** ${estimateLine(result.total)}.`);
+  const linkage = linkageSentence(options.linkage);
+  if (linkage) out.push('', linkage);
   out.push('');
   out.push(`Named on at least one list: ${result.persons}. Lists used: ${result.lists.join(', ') || 'none'}.`);
   if (result.excluded.length > 0) {

@@ -190,3 +190,53 @@ export function estimateOverClusterings(
     N: values.length ? { p2_5: percentile(values, 0.025), median: percentile(values, 0.5), p97_5: percentile(values, 0.975) } : null,
   };
 }
+
+/** The headline interval widened by linkage uncertainty (see `linkageRange`). */
+export interface LinkageRange {
+  lower: number;
+  /** null: some interval is unbounded above. */
+  upper: number | null;
+  /** True when another linkage moved an end beyond the headline's own interval. */
+  widened: boolean;
+  /** The linkages whose figures set the lower and the upper end (`headline`, a threshold label, `sampled clusterings`). */
+  lowerFrom: string;
+  upperFrom: string;
+}
+
+/**
+ * The headline's 95% interval widened to cover linkage uncertainty: from the lowest to the highest end among the
+ * headline interval, the 95% intervals of the estimate re-run at the other thresholds, and the 2.5–97.5% spread of the
+ * estimates over sampled clusterings. Each of those linkages is one the data do not rule out, and the headline interval
+ * assumes its linkage is exact; the union states the figures the data allow under any of them. Null when the headline
+ * is not estimable.
+ * @example linkageRange(total, thresholds, clusterings) // { lower: 1561, upper: 2822, widened: true, ... }
+ */
+export function linkageRange(total: Estimate, thresholds: readonly SensitivityRow[], clusterings: ClusteringSpread | null): LinkageRange | null {
+  if (!total.estimable || total.N === null || total.lower === null) return null;
+  let lower = total.lower;
+  let upper: number | null = total.upper;
+  let lowerFrom = 'headline';
+  let upperFrom = 'headline';
+  const consider = (label: string, lo: number | null, hi: number | null, unbounded: boolean) => {
+    if (lo !== null && lo < lower) {
+      lower = lo;
+      lowerFrom = label;
+    }
+    if (upper === null) return;
+    if (unbounded) {
+      upper = null;
+      upperFrom = label;
+    } else if (hi !== null && hi > upper) {
+      upper = hi;
+      upperFrom = label;
+    }
+  };
+  for (const row of thresholds) {
+    const e = row.estimate;
+    if (!e.estimable || e.N === null || e.lower === null) continue;
+    consider(row.label, e.lower, e.upper, e.upper === null);
+  }
+  if (clusterings?.N) consider('sampled clusterings', clusterings.N.p2_5, clusterings.N.p97_5, false);
+  const widened = lower !== total.lower || upper !== total.upper;
+  return { lower, upper, widened, lowerFrom, upperFrom };
+}

@@ -130,6 +130,15 @@ function renderEstimate(est: EstimateView): string {
           (est.partial ? ' Some groups could not be estimated and enter at their named count, so this is a lower bound.' : ''),
       ),
     );
+    if (est.linkage) {
+      out.push(
+        paragraph(
+          `With the uncertainty of matching added, the 95% range is ${strong(rangeText(est.linkage.lower, est.linkage.upper))}: ` +
+            'the interval above assumes every link between records is right, and this range also spans the estimates under stricter and looser matching and over alternative linkings. ' +
+            'Records of one person left unlinked push every estimate up, so the total is more likely near the lower end than the upper.',
+        ),
+      );
+    }
   } else {
     out.push(paragraph(`No estimate could be made${est.reason ? `: ${escapeHtml(est.reason)}` : '.'}`));
   }
@@ -441,6 +450,8 @@ interface EstimateView {
   thresholds: Array<{ label: string; persons: number | null; N: number | null; lower: number | null; upper: number | null }>;
   /** The estimate over clusterings sampled from the link probabilities. */
   sampled: { draws: number; personsMin: number | null; personsMax: number | null; low: number | null; median: number | null; high: number | null } | null;
+  /** The headline interval widened by linkage uncertainty, when other linkages widen it. */
+  linkage: { lower: number; upper: number | null } | null;
   /** Log-linear models compared (unstratified estimate), best first. */
   models: Array<{ name: string; N: number | null; lower: number | null; upper: number | null; deltaAic: number | null; weight: number | null; saturated: boolean; reason: string }>;
 }
@@ -462,7 +473,7 @@ function strings(x: unknown): string[] {
 }
 
 /** The headline numbers of an estimate object: `{N, lower, upper, method, …}` directly or under `total`. */
-function readTotal(x: Record<string, unknown>): Omit<EstimateView, 'excluded' | 'strata' | 'notes' | 'warnings' | 'thresholds' | 'sampled' | 'models'> {
+function readTotal(x: Record<string, unknown>): Omit<EstimateView, 'excluded' | 'strata' | 'notes' | 'warnings' | 'thresholds' | 'sampled' | 'linkage' | 'models'> {
   const t = isObject(x.total) ? x.total : isObject(x.estimate) ? x.estimate : x;
   const N = num(t.N) ?? num(t.n_hat) ?? num(t.estimate);
   return {
@@ -528,6 +539,10 @@ function readEstimate(value: unknown): EstimateView | null {
     warnings: strings(value.warnings),
     thresholds,
     sampled,
+    linkage:
+      isObject(value.linkage) && value.linkage.widened === true && num(value.linkage.lower) !== null
+        ? { lower: num(value.linkage.lower)!, upper: num(value.linkage.upper) }
+        : null,
     models,
   };
 }

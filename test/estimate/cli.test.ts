@@ -108,7 +108,14 @@ describe('reconcile estimate', () => {
     writeFileSync(join(out, 'persons-by-threshold.json'), JSON.stringify(thresholds));
     writeFileSync(join(out, 'links.csv'), 'record_a,record_b,probability,weight\nmedia:1,ngo:1,0.5,0\n');
     const r = await run(['estimate', 'out', '--draws', '20', '--seed', '3'], root);
+    const json = JSON.parse((await run(['estimate', 'out', '--draws', '20', '--seed', '3', '--json'], root)).stdout);
     rmSync(join(out, 'persons-by-threshold.json'));
+    // The interval widened by linkage uncertainty spans the headline's and each threshold's interval.
+    const ends = [json.estimate.total, ...json.thresholds.map((t: { estimate: unknown }) => t.estimate)] as { lower: number; upper: number }[];
+    expect(json.linkage.lower).toBe(Math.min(...ends.map((e) => e.lower), json.clusterings.N.p2_5));
+    expect(json.linkage.upper).toBe(Math.max(...ends.map((e) => e.upper), json.clusterings.N.p97_5));
+    expect(json.linkage.widened).toBe(true);
+    expect(r.stdout).toMatch(/With linkage uncertainty: 95% [0-9.]+–[0-9.]+ \(lowest end from /);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Estimate under stricter and looser matching:');
     expect(r.stdout).toMatch(/threshold 0\.95 +108/);

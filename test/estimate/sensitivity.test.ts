@@ -1,6 +1,6 @@
 // Linkage-aware uncertainty: estimates across thresholds and over clusterings sampled from link probabilities.
 import { describe, expect, it } from 'vitest';
-import { estimateAcrossThresholds, estimateOverClusterings, sampleClustering } from '../../src/estimate/index.js';
+import { estimateAcrossThresholds, estimateOverClusterings, linkageKey, linkageRange, sampleClustering } from '../../src/estimate/index.js';
 import type { CandidateLink, EstimatePerson, LinkRecord } from '../../src/estimate/index.js';
 import { createRandom } from '../../src/estimate/random.js';
 
@@ -102,5 +102,64 @@ describe('estimateAcrossThresholds', () => {
     expect(rows.map((r) => r.label)).toEqual(['threshold 0.95', 'threshold 0.8']);
     expect(rows[1].persons).toBe(rows[0].persons - 10);
     expect(rows[1].estimate.N as number).toBeLessThan(rows[0].estimate.N as number);
+  });
+});
+
+describe('linkageKey', () => {
+  it('depends only on the capture histories (and the stratum when stratified), not on the order of persons', () => {
+    const one: EstimatePerson[] = [{ sources: ['b', 'a'], place: 'almaty' }, { sources: ['a'] }, { sources: ['a'], place: 'atyrau' }];
+    const other: EstimatePerson[] = [{ sources: ['a'], place: 'x' }, { sources: ['a', 'b'] }, { sources: ['a'] }];
+    expect(linkageKey(one)).toBe(linkageKey(other));
+    expect(linkageKey(one, 'place')).not.toBe(linkageKey(other, 'place'));
+    expect(linkageKey([{ sources: ['a'] }])).not.toBe(linkageKey([{ sources: ['a', 'b'] }]));
+  });
+});
+
+describe('threshold re-runs with the headline profiles only', () => {
+  it('give the same totals as with every model profiled, for three lists with heterogeneity', () => {
+    const random = createRandom(9);
+    const persons: EstimatePerson[] = [];
+    for (let i = 0; i < 400; i++) {
+      const visible = random() < 0.3 ? 0.6 : 0.25;
+      const sources = ['a', 'b', 'c'].filter(() => random() < visible);
+      if (sources.length > 0) persons.push({ sources });
+    }
+    const sources = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
+    const runs = [{ threshold: 0.9, persons }];
+    const [fast] = estimateAcrossThresholds(runs, sources, {});
+    const [full] = estimateAcrossThresholds(runs, sources, { profile: true });
+    expect(fast.estimate).toEqual(full.estimate);
+    expect(fast.estimate.lower as number).toBeGreaterThan(persons.length - 1);
+  });
+
+  it('a run whose capture histories are already known takes the known total', () => {
+    const persons: EstimatePerson[] = [{ sources: ['a'] }, { sources: ['a', 'b'] }, { sources: ['b'] }];
+    const known = { estimable: true, named: 3, N: 4, se: 1, lower: 3, upper: 9, method: 'known', interval: 'given' };
+    const [row] = estimateAcrossThresholds([{ threshold: 0.9, persons }], [{ name: 'a' }, { name: 'b' }], {}, new Map([[linkageKey(persons), known]]));
+    expect(row.estimate).toBe(known);
+  });
+});
+
+describe('linkageRange', () => {
+  const headline = { estimable: true, named: 1358, N: 1964, se: 160, lower: 1634, upper: 2269, method: 'm', interval: 'profile likelihood' };
+  const row = (label: string, N: number, lower: number, upper: number | null) => ({
+    label,
+    persons: 1,
+    estimate: { ...headline, N, lower, upper },
+  });
+  const spread = { draws: 30, seed: 1, estimable: 30, persons: { min: 1342, median: 1350, max: 1360 }, N: { p2_5: 1844, median: 1880, p97_5: 1952 } };
+
+  it('spans the headline, the other thresholds and the sampled spread, naming where each end comes from', () => {
+    const range = linkageRange(headline, [row('threshold 0.98', 2395, 1886, 2822), row('threshold 0.5', 1817, 1561, 2089)], spread);
+    expect(range).toEqual({ lower: 1561, upper: 2822, widened: true, lowerFrom: 'threshold 0.5', upperFrom: 'threshold 0.98' });
+  });
+
+  it('is the headline interval when no other linkage reaches beyond it; unbounded when any interval is', () => {
+    expect(linkageRange(headline, [row('threshold 0.95', 1900, 1700, 2200)], spread)).toMatchObject({ lower: 1634, upper: 2269, widened: false });
+    expect(linkageRange(headline, [row('threshold 0.98', 2395, 1886, null)], null)).toMatchObject({ lower: 1634, upper: null, widened: true, upperFrom: 'threshold 0.98' });
+  });
+
+  it('is null when the headline is not estimable', () => {
+    expect(linkageRange({ ...headline, estimable: false, N: null, lower: null, upper: null }, [], spread)).toBeNull();
   });
 });

@@ -171,12 +171,13 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
     const links = await readCandidateLinks(cwd, dir, threshold);
     clusterings = est.estimateOverClusterings(records, links, sources, options, { draws: flags.draws, seed: flags.seed ?? 1 });
   }
+  const linkage = est.linkageRange(result.total, thresholds, clusterings);
   if (flags.json) {
-    ctx.io.stdout.write(JSON.stringify({ estimate: result, thresholds, clusterings }, null, 2) + '\n');
+    ctx.io.stdout.write(JSON.stringify({ estimate: result, thresholds, clusterings, linkage }, null, 2) + '\n');
     return;
   }
   const render = flags.markdown ? est.renderEstimateMarkdown : est.renderEstimateText;
-  ctx.io.stdout.write(render(result, { thresholds, clusterings }));
+  ctx.io.stdout.write(render(result, { thresholds, clusterings, linkage }));
 }
 
 const exists = (cwd: string, file: string): boolean => existsSync(resolve(cwd, file));
