@@ -81,10 +81,27 @@ export interface CandidateLink {
  * order) that has them. Deterministic for a given `random`.
  */
 export function sampleClustering(records: readonly LinkRecord[], links: readonly CandidateLink[], random: () => number): EstimatePerson[] {
+  return drawClustering(prepareLinkage(records, links), random);
+}
+
+/** Records in key order with their indices, and the links as index pairs (null where a record is unknown). */
+interface PreparedLinkage {
+  sorted: LinkRecord[];
+  links: { ia: number | undefined; ib: number | undefined; probability: number }[];
+}
+
+/** What every draw shares: done once, not once per draw. */
+function prepareLinkage(records: readonly LinkRecord[], links: readonly CandidateLink[]): PreparedLinkage {
   const sorted = [...records].sort((x, y) => compareRecordKeys(x.key, y.key));
   const index = new Map<string, number>(sorted.map((r, i) => [r.key, i]));
+  return { sorted, links: links.map((l) => ({ ia: index.get(l.a), ib: index.get(l.b), probability: l.probability })) };
+}
+
+/** One draw of `sampleClustering` on prepared records and links. */
+function drawClustering({ sorted, links }: PreparedLinkage, random: () => number): EstimatePerson[] {
   const parent = sorted.map((_, i) => i);
-  const sourcesOf = sorted.map((r) => new Set([r.source]));
+  // Lists of each root's records; a record's own list until it joins another.
+  const sourcesOf: string[][] = sorted.map((r) => [r.source]);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -93,12 +110,10 @@ export function sampleClustering(records: readonly LinkRecord[], links: readonly
     return i;
   };
   const kept: { ia: number; ib: number; probability: number }[] = [];
-  for (const link of links) {
+  for (const { ia, ib, probability } of links) {
     const u = random();
-    const ia = index.get(link.a);
-    const ib = index.get(link.b);
-    if (ia === undefined || ib === undefined || u >= link.probability) continue;
-    kept.push({ ia, ib, probability: link.probability });
+    if (ia === undefined || ib === undefined || u >= probability) continue;
+    kept.push({ ia, ib, probability });
   }
   kept.sort((x, y) => y.probability - x.probability || x.ia - y.ia || x.ib - y.ib);
   for (const { ia, ib } of kept) {
@@ -106,29 +121,34 @@ export function sampleClustering(records: readonly LinkRecord[], links: readonly
     const rb = find(ib);
     if (ra === rb) continue;
     const direct = sorted[ia].source === sorted[ib].source;
-    const clash = [...sourcesOf[ra]].some((s) => sourcesOf[rb].has(s));
+    const clash = sourcesOf[ra].some((s) => sourcesOf[rb].includes(s));
     if (clash && !direct) continue;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
-    for (const s of sourcesOf[drop]) sourcesOf[keep].add(s);
+    for (const s of sourcesOf[drop]) if (!sourcesOf[keep].includes(s)) sourcesOf[keep].push(s);
   }
-  const groups = new Map<number, LinkRecord[]>();
-  sorted.forEach((r, i) => {
-    const root = find(i);
-    const g = groups.get(root);
-    if (g) g.push(r);
-    else groups.set(root, [r]);
-  });
+  // Components in order of their root (the smallest index, since the smaller root is kept), members in key order.
+  const members: number[][] = sorted.map(() => []);
+  for (let i = 0; i < sorted.length; i++) members[find(i)].push(i);
   const persons: EstimatePerson[] = [];
-  for (const root of [...groups.keys()].sort((x, y) => x - y)) {
-    const members = groups.get(root) as LinkRecord[];
-    const pick = (field: 'category' | 'place' | 'region') => members.find((m) => m[field] !== undefined && m[field] !== '')?.[field];
-    const sources = [...new Set(members.map((m) => m.source))].sort(compareStrings);
+  for (const group of members) {
+    if (group.length === 0) continue;
+    const pick = (field: 'category' | 'place' | 'region') => {
+      for (const i of group) {
+        const v = sorted[i][field];
+        if (v !== undefined && v !== '') return v;
+      }
+      return undefined;
+    };
+    const sources = [...new Set(group.map((i) => sorted[i].source))].sort(compareStrings);
     const person: EstimatePerson = { sources };
     const category = pick('category');
     const place = pick('place');
     const region = pick('region');
-    persons.push({ ...person, ...(category ? { category } : {}), ...(place ? { place } : {}), ...(region ? { region } : {}) });
+    if (category) person.category = category;
+    if (place) person.place = place;
+    if (region) person.region = region;
+    persons.push(person);
   }
   return persons;
 }
@@ -166,11 +186,12 @@ export function estimateOverClusterings(
 ): ClusteringSpread {
   const random = createRandom(sampling.seed);
   const sortedLinks = [...links].sort((x, y) => compareRecordKeys(x.a, y.a) || compareRecordKeys(x.b, y.b));
+  const prepared = prepareLinkage(records, sortedLinks);
   const values: number[] = [];
   const sizes: number[] = [];
   const cache = new Map<string, Estimate>();
   for (let d = 0; d < sampling.draws; d++) {
-    const persons = sampleClustering(records, sortedLinks, random);
+    const persons = drawClustering(prepared, random);
     sizes.push(persons.length);
     const key = linkageKey(persons, options.stratify);
     let total = cache.get(key);
