@@ -47,7 +47,9 @@ Linkage: if OUT/persons-by-threshold.json exists (an array of {threshold,
 persons: [{sources, category, place}]}), the estimate is repeated at each
 threshold. With --draws N, links are also sampled from their probabilities
 (OUT/links.csv and OUT/review.csv) N times and the spread of the estimate is
-shown. False links lower the estimate; missed links raise it.
+shown. False links lower the estimate; missed links raise it. A range "with
+linkage uncertainty" then spans the headline interval, the intervals at the
+other thresholds and the spread of the draws.
 
 The estimate rests on assumptions (independent lists, same event and
 definition, every person with some chance of being listed); the output states
