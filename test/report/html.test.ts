@@ -242,6 +242,12 @@ describe('the estimate section', () => {
     expect(section).toContain('Drawing 30 alternative linkings at random, each uncertain link held with its estimated probability, the number of named people ranged from 221 to 230 and 95% of the estimates fell between 251 and 276 (median 262).');
     expect(section).toContain('<tr><td>a×b</td><td class="num">262</td><td>250–282</td><td class="num">0.0</td><td class="num">0.71</td></tr>');
     expect(section).not.toContain('<h3>By group</h3>');
+    expect(section).not.toContain('With the uncertainty of matching added');
+    const widened = { ...estimate, linkage: { lower: 250, upper: 292, widened: true, lowerFrom: 'headline', upperFrom: 'threshold 0.97' } };
+    const withLinkage = /<section id="estimate">[\s\S]*?<\/section>/.exec(renderReportHtml(sampleReport({ estimate: widened })))![0];
+    expect(withLinkage).toContain('With the uncertainty of matching added, the 95% range is <strong>250–292</strong>');
+    const notWidened = { ...estimate, linkage: { ...widened.linkage, widened: false } };
+    expect(renderReportHtml(sampleReport({ estimate: notWidened }))).not.toContain('With the uncertainty of matching added');
   });
 
   it('marks an interval without an upper bound with an arrow', () => {
