@@ -455,7 +455,10 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
     const lv = LV[k];
     const note = NT[k];
     const cross = note === NOTE_CROSS;
-    const pat = x.pool && !cross;
+    // Two -ұлы/-қызы words the parser read as surnames on both sides (СУЛЕЙМЕНУЛЫ Айдос Галымович): the surname pair,
+    // not a second patronymic, unless a -ов/-ев surname is present.
+    const kzSurname = x.pool && !cross && !surnamePaired && x.kzPat && y.kzPat && x.role === 'surname' && y.role === 'surname' && !ruA && !ruB;
+    const pat = x.pool && !cross && !kzSurname;
     const part = pat ? 'patronymic' : (x.role === 'surname' || y.role === 'surname' || cross) && !surnamePaired ? 'surname' : 'given';
     simSum += lv === INITIAL ? 0.5 : SM[k];
     if (withEvidence) line(part, x.raw, y.raw, note ? `${LEVEL_NAMES[lv]}, ${NOTE_TEXT[note]}` : LEVEL_NAMES[lv]);
