@@ -49,7 +49,8 @@ export function applyConvention(word: string, conv: LatinConvention): string {
     s = s.replace(/sch/g, '\u0003').replace(/ch/g, 'kh').replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v');
     s = s.replace(/tz/g, 'ts');
     // A single s between vowels is voiced (Nasarbajew = Назарбаев); ss is a plain s.
-    s = s.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
+    // After a y written for й (Dujsenow = Дуйсенов) an s is not between vowels.
+    s = s.replace(/(?<=[aeiou])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
     s = s.replace(/ie(?=[^aeiou]|$)/g, 'i');
     s = s.replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh').replace(/\u0003/g, 'sh');
   } else {
@@ -80,8 +81,8 @@ export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string 
   if (conv === 'de') s = s.replace(/tz|z(?!h)/g, 'Y');
   // ё after a consonant: Korolyov, Artiom, Piotr / Королёв, Артём, Пётр (ё folded to е) / Korolev.
   s = s.replace(/(?<=[^aeiouy])[yi]o/g, 'e');
-  // English ee (Lee = Ли).
-  s = s.replace(/ee/g, 'i');
+  // English ee at the end of a word (Lee = Ли); inside a word ee is е+е (Андреев = Andreev = Andreyev).
+  s = s.replace(/ee$/, 'i');
   // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.
   s = s.replace(/(ii|iy|yi|yy|ij|yj)$/, 'i');
   // (ii) initial у + vowel is [w] (Уәли = Вали), as is w.
