@@ -455,9 +455,9 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
     const lv = LV[k];
     const note = NT[k];
     const cross = note === NOTE_CROSS;
-    // Two -ұлы/-қызы words the parser read as surnames on both sides (СУЛЕЙМЕНУЛЫ Айдос Галымович): the surname pair,
-    // not a second patronymic, unless a -ов/-ев surname is present.
-    const kzSurname = x.pool && !cross && !surnamePaired && x.kzPat && y.kzPat && x.role === 'surname' && y.role === 'surname' && !ruA && !ruB;
+    // Two -ұлы/-қызы words the parser read as surnames on both sides (СУЛЕЙМЕНУЛЫ Айдос Галымович, Есимулы Ерсайын
+    // Абуевич): the surname pair, not a second patronymic.
+    const kzSurname = x.pool && !cross && !surnamePaired && x.kzPat && y.kzPat && x.role === 'surname' && y.role === 'surname';
     const pat = x.pool && !cross && !kzSurname;
     const part = pat ? 'patronymic' : (x.role === 'surname' || y.role === 'surname' || cross) && !surnamePaired ? 'surname' : 'given';
     simSum += lv === INITIAL ? 0.5 : SM[k];
