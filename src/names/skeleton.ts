@@ -44,8 +44,9 @@ export function applyConvention(word: string, conv: LatinConvention): string {
   if (conv === 'en') return word;
   let s = word;
   if (conv === 'de') {
-    // tsch is ч at the start and in -itsch, but т+ж/ш inside a word (Seitschanow = Сейтжанов).
-    s = s.replace(/^tsch|tsch$/g, '\u0001').replace(/tsch/g, 't\u0003').replace(/dsch/g, '\u0002');
+    // tsch is ч at the start, in -itsch and in -tschenko, but т+ж/ш inside a word (Seitschanow = Сейтжанов).
+    // Ukrainian -ченко is -tschenko (Tkatschenko = Ткаченко).
+    s = s.replace(/^tsch|tsch$|tsch(?=enko)/g, '\u0001').replace(/tsch/g, 't\u0003').replace(/dsch/g, '\u0002');
     s = s.replace(/sch/g, '\u0003').replace(/ch/g, 'kh').replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v');
     s = s.replace(/tz/g, 'ts');
     // A single s between vowels is voiced (Nasarbajew = Назарбаев); ss is a plain s.

@@ -102,6 +102,7 @@ describe('conventions and skeletons', () => {
     ['dschambul', 'de', 'dzhambul'],
     ['walichanow', 'de', 'valikhanov'],
     ['dujsenow', 'de', 'duysenov'],
+    ['tkatschenko', 'de', 'tkachenko'],
     ['noursoultan', 'fr', 'nursultan'],
     ['djamboul', 'fr', 'dzhambul'],
     ['momychouly', 'fr', 'momyshuly'],
