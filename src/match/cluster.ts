@@ -39,6 +39,12 @@ export interface ClusterOutcome {
 export const CHAIN_MIN_PROBABILITY = 0.01;
 /** ...or when the pairs across the two groups average below this probability. */
 export const CHAIN_MEAN_PROBABILITY = 0.35;
+/**
+ * Two records of one source may meet through records of other sources unless their own pair, scored with the lower
+ * same-source prior, is below this probability (or below the threshold when that is lower): more likely two persons
+ * than one. Their own pair alone rarely clears the threshold, since lists seldom repeat a person.
+ */
+export const SAME_SOURCE_MIN_PROBABILITY = 0.5;
 /** Cross pairs examined per merge at most (members beyond are sampled by position). */
 const CHAIN_MAX_CHECKS = 400;
 
@@ -104,8 +110,8 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
   }
 
   const refused = { oneToOne: 0, chainGuard: 0, sameSource: 0, cannotLink: 0, namesDiffer: 0 };
-  // Two records of one source may meet through others when their own pair clears the link threshold.
-  const sameSourceMin = weightToProbability(thresholdWeight);
+  // Two records of one source may meet through others unless their own pair calls them two persons.
+  const sameSourceMin = Math.min(weightToProbability(thresholdWeight), SAME_SOURCE_MIN_PROBABILITY);
   for (let s = 0; s < sorted.length; s++) {
     const p = sorted[s];
     const w = input.weight[p];
@@ -177,8 +183,9 @@ function violatesCannot(
 /**
  * Chain guard: do the two groups, taken as a whole, disagree strongly? Refused when a pair across them is nearly
  * certainly different, when pairs across them average below CHAIN_MEAN_PROBABILITY, or when two records of one
- * source would meet while their own pair (scored with the lower same-source prior) stays below the threshold:
- * sources rarely repeat a person, so a record that links to two namesakes of one list is ambiguous, not a bridge.
+ * source would meet while their own pair (scored with the lower same-source prior) stays below `sameSourceMin`
+ * (SAME_SOURCE_MIN_PROBABILITY or the threshold): a record that links to two namesakes of one list is ambiguous,
+ * not a bridge.
  * The linking pair itself counts too.
  */
 function breaksChain(input: ClusterInput, ma: number[], mb: number[], sameSourceMin: number): 'chain' | 'same-source' | undefined {

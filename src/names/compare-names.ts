@@ -5,7 +5,7 @@
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
 import { boundedSkeletonDistance, skeletonSimilarity } from './similarity.js';
-import { FAM_IN, FAM_OV, FAM_SKY, parseName, type RichToken } from './parse-name.js';
+import { FAM_IN, FAM_OV, FAM_SKY, isKnownGiven, parseName, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
 const EXACT = 0;
@@ -27,7 +27,47 @@ const NOTE_SEX_FORM = 1;
 const NOTE_SUFFIX = 2;
 const NOTE_PART = 3;
 const NOTE_CROSS = 4;
-const NOTE_TEXT = ['', 'male/female form', '-ov added or dropped', 'one part of a compound name', '-uly / -ov surname'];
+const NOTE_TYPO = 5;
+const NOTE_TEXT = ['', 'male/female form', '-ov added or dropped', 'one part of a compound name', '-uly / -ov surname', 'typing error?'];
+
+/** Shortest word (canonical letters) that a one-letter typing error may hit: Айдс / Айдос, Есбо / Есбол. */
+export const TYPO_MIN_LENGTH = 4;
+
+/**
+ * True when two words are one typing error apart: one letter inserted, dropped, replaced, or two adjacent letters
+ * swapped (unweighted Damerau distance 1). Linear: walks the common prefix and compares the rest.
+ *
+ * @example oneEditApart('ruslan', 'rkslan') // true
+ * @example oneEditApart('dinara', 'dinaar') // true
+ * @example oneEditApart('asan', 'usen') // false
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (a === b || Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    // Replaced letter, or two adjacent letters swapped.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // One letter more on the longer side.
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A likely typing error between two full words that agree on no other level: one edit apart in their canonical
+ * letters or their skeletons, both long enough (the shorter at least TYPO_MIN_LENGTH letters, the longer 5), and not
+ * two distinct given names of the built-in list (Асан / Асет stay different: brothers share surname and patronymic).
+ */
+function isTypo(x: RichToken, y: RichToken): boolean {
+  const lx = x.joined.length;
+  const ly = y.joined.length;
+  if ((lx < ly ? lx : ly) < TYPO_MIN_LENGTH || (lx > ly ? lx : ly) < 5) return false;
+  if (!oneEditApart(x.joined, y.joined) && !oneEditApart(x.skel, y.skel)) return false;
+  return !(isKnownGiven(x.skel) && isKnownGiven(y.skel));
+}
 
 // Pair results of the current assignment, indexed i * 8 + j.
 const LV = new Int8Array(64);
@@ -130,6 +170,11 @@ function compareFull(k: number, x: RichToken, y: RichToken): void {
     if (one.parts.length === 1 && one.skel.length >= 3 && many.parts.indexOf(one.skel) >= 0) {
       return put(k, SIMILAR, 0.86, 0, NOTE_PART);
     }
+  }
+  // A typing error (Ркслан / Руслан, Сааров / Сапаров): similar for the model, never a full agreement for the decision.
+  if (isTypo(x, y)) {
+    const len = x.joined.length > y.joined.length ? x.joined.length : y.joined.length;
+    return put(k, SIMILAR, 1 - 1 / len, 0, NOTE_TYPO);
   }
   put(k, DIFFERENT, 0, 0, NOTE_NONE);
 }
@@ -380,6 +425,8 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
   let fullAgree = 0;
   let strongAgree = 0;
   let weakAgree = 0;
+  let typos = 0;
+  let surnameTypo = false;
   let initLetters = 0;
   let suffixNotes = 0;
   let simSum = 0;
@@ -408,7 +455,10 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
     const lv = LV[k];
     const note = NT[k];
     const cross = note === NOTE_CROSS;
-    const pat = x.pool && !cross;
+    // Two -ұлы/-қызы words the parser read as surnames on both sides (СУЛЕЙМЕНУЛЫ Айдос Галымович, Есимулы Ерсайын
+    // Абуевич): the surname pair, not a second patronymic.
+    const kzSurname = x.pool && !cross && !surnamePaired && x.kzPat && y.kzPat && x.role === 'surname' && y.role === 'surname';
+    const pat = x.pool && !cross && !kzSurname;
     const part = pat ? 'patronymic' : (x.role === 'surname' || y.role === 'surname' || cross) && !surnamePaired ? 'surname' : 'given';
     simSum += lv === INITIAL ? 0.5 : SM[k];
     if (withEvidence) line(part, x.raw, y.raw, note ? `${LEVEL_NAMES[lv]}, ${NOTE_TEXT[note]}` : LEVEL_NAMES[lv]);
@@ -424,8 +474,12 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
       continue;
     }
     if (lv <= SIMILAR) {
-      // Part of a compound only (Касым / Касым-Жомарт) is too weak to count as a full agreement.
-      if (note === NOTE_PART) weakAgree++;
+      // Part of a compound only (Касым / Касым-Жомарт) is too weak to count as a full agreement; so is a typing error.
+      if (note === NOTE_TYPO) {
+        typos++;
+        if (part === 'surname') surnameTypo = true;
+      }
+      else if (note === NOTE_PART) weakAgree++;
       else fullAgree++;
       if (lv <= PHONETIC) strongAgree++;
     }
@@ -478,6 +532,12 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
       }
     }
   }
+  // A surname typo (Фишер / Фишнр) when the given name and both patronymics agree and nothing else differs counts as
+  // agreement, as with the surname typo rule above; a given-name typo never does.
+  if (surnameTypo && typos === 1 && strongAgree >= 1 && patronymic <= PHONETIC && !sexConflict) {
+    typos = 0;
+    fullAgree++;
+  }
   if (conflictP) patronymic = DIFFERENT;
   if (conflictG) {
     if (!surnamePaired && (unpairedSurnameA || unpairedSurnameB)) surname = DIFFERENT;
@@ -491,6 +551,8 @@ function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | unde
   let decision: NameComparison['decision'];
   if (suffixNotes >= 2 && withEvidence) evidence.push('two words agree only through a moved -ov/-uly suffix (Сапаров Ерлан / Ерланов Сапар)');
   if (sexConflict || patronymic === DIFFERENT || conflictG || suffixNotes >= 2) decision = 'different';
+  // A typing error leaves the decision to the other fields when another part agrees; alone it is no agreement.
+  else if (typos > 0) decision = fullAgree >= 1 ? 'uncertain' : 'different';
   else if (fullAgree >= 2) decision = 'same';
   else if (fullAgree === 1) {
     const patAgree = patronymic <= SIMILAR;

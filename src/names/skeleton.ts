@@ -44,12 +44,14 @@ export function applyConvention(word: string, conv: LatinConvention): string {
   if (conv === 'en') return word;
   let s = word;
   if (conv === 'de') {
-    // tsch is ч at the start and in -itsch, but т+ж/ш inside a word (Seitschanow = Сейтжанов).
-    s = s.replace(/^tsch|tsch$/g, '\u0001').replace(/tsch/g, 't\u0003').replace(/dsch/g, '\u0002');
+    // tsch is ч at the start, in -itsch and in -tschenko, but т+ж/ш inside a word (Seitschanow = Сейтжанов).
+    // Ukrainian -ченко is -tschenko (Tkatschenko = Ткаченко).
+    s = s.replace(/^tsch|tsch$|tsch(?=enko)/g, '\u0001').replace(/tsch/g, 't\u0003').replace(/dsch/g, '\u0002');
     s = s.replace(/sch/g, '\u0003').replace(/ch/g, 'kh').replace(/ck/g, 'k').replace(/j/g, 'y').replace(/w/g, 'v');
     s = s.replace(/tz/g, 'ts');
     // A single s between vowels is voiced (Nasarbajew = Назарбаев); ss is a plain s.
-    s = s.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
+    // After a y written for й (Dujsenow = Дуйсенов) an s is not between vowels.
+    s = s.replace(/(?<=[aeiou])s(?=[aeiouy])/g, 'z').replace(/ss/g, 's');
     s = s.replace(/ie(?=[^aeiou]|$)/g, 'i');
     s = s.replace(/\u0001/g, 'ch').replace(/\u0002/g, 'dzh').replace(/\u0003/g, 'sh');
   } else {
@@ -80,8 +82,8 @@ export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string 
   if (conv === 'de') s = s.replace(/tz|z(?!h)/g, 'Y');
   // ё after a consonant: Korolyov, Artiom, Piotr / Королёв, Артём, Пётр (ё folded to е) / Korolev.
   s = s.replace(/(?<=[^aeiouy])[yi]o/g, 'e');
-  // English ee (Lee = Ли).
-  s = s.replace(/ee/g, 'i');
+  // English ee at the end of a word (Lee = Ли); inside a word ee is е+е (Андреев = Andreev = Andreyev).
+  s = s.replace(/ee$/, 'i');
   // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.
   s = s.replace(/(ii|iy|yi|yy|ij|yj)$/, 'i');
   // (ii) initial у + vowel is [w] (Уәли = Вали), as is w.

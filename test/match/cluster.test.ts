@@ -54,12 +54,17 @@ describe('clusterRecords', () => {
     expect(run({ ...c, unique: [] })).toEqual([[0, 1, 2]]);
   });
 
-  it('two records of one source meet only when their own pair clears the threshold', () => {
-    // 1 links to 0 and 2, two namesakes of source 0 whose own pair is weak: the weaker link is refused
-    const input = build({ n: 3, sources: [0, 1, 0], pairs: [[0, 1, 0.99], [1, 2, 0.97], [0, 2, 0.6]] });
+  it('two records of one source meet through others unless their own pair calls them two persons', () => {
+    // 1 links to 0 and 2, two namesakes of source 0 whose own pair is weak (p 0.3): the weaker link is refused
+    const input = build({ n: 3, sources: [0, 1, 0], pairs: [[0, 1, 0.99], [1, 2, 0.97], [0, 2, 0.3]] });
     const out = clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.9));
     expect(out.clusters).toEqual([[0, 1], [2]]);
     expect(out.refused.sameSource).toBe(1);
+    // a duplicate in one list (own pair p 0.7, below the threshold but more likely one person): joined through 1
+    const dup = build({ n: 3, sources: [0, 1, 0], pairs: [[0, 1, 0.99], [1, 2, 0.97], [0, 2, 0.7]] });
+    expect(clusterRecords(dup, sortLinks(dup, 0), probabilityToWeight(0.9)).clusters).toEqual([[0, 1, 2]]);
+    // with a threshold below 0.5 the threshold is the bar
+    expect(clusterRecords(input, sortLinks(input, 0), probabilityToWeight(0.2)).clusters).toEqual([[0, 1, 2]]);
   });
 
   it('a must-link decision joins records the model keeps apart', () => {

@@ -285,4 +285,12 @@ export const UNCERTAIN_PAIRS: Array<[string, string, string]> = [
   ['Ilja Iljin', 'Ильин Илья', 'German without signals'],
   ['Ринат Сапаров', 'Ренат Сапаров', 'Tatar and Kazakh forms'],
   ['Ерлан Жумабаев', 'Ерлан Жумабайулы Бекмурат', 'father-name surname'],
+  // A one-letter typing error in a given name: a likely spelling of one person, but brothers share surname and
+  // patronymic, so the names alone do not decide (age, date and place do).
+  ['Воронцов Руслан Сергеевич', 'Воронцов Ркслан Сергеевич', 'given-name typo'],
+  ['Ыскакова Динара', 'Ыскакова Динаар Асылбековна', 'given-name typo'],
+  ['Азаматов Айдос', 'Азаматов Айдс Аскарович', 'given-name typo'],
+  ['Соловьев Сергей', 'Setgei Solovev', 'given-name typo'],
+  ['Омаров Кайрат', 'Kyrat Omarov', 'given-name typo'],
+  ['Сапаров Бауыржан Ермекович', 'Сааров Бауржан', 'surname typo'],
 ];

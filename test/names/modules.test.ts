@@ -101,6 +101,8 @@ describe('conventions and skeletons', () => {
     ['seitschanow', 'de', 'seitshanov'],
     ['dschambul', 'de', 'dzhambul'],
     ['walichanow', 'de', 'valikhanov'],
+    ['dujsenow', 'de', 'duysenov'],
+    ['tkatschenko', 'de', 'tkachenko'],
     ['noursoultan', 'fr', 'nursultan'],
     ['djamboul', 'fr', 'dzhambul'],
     ['momychouly', 'fr', 'momyshuly'],
@@ -121,6 +123,8 @@ describe('conventions and skeletons', () => {
     [['dmitrii', 'dmitriy', 'dmitry'], 'dmItrI'],
     [['korolyov', 'korolev'], 'KUrUlEv'],
     [['lee', 'li'], 'lI'],
+    [['andreev', 'andreyev'], 'AndrEv'],
+    [['timofeev', 'timofeyev'], 'tImUfEv'],
     [['victor', 'viktor'], 'vIKtUr'],
   ])('%j share a skeleton', (words, expected) => {
     const skels = new Set(words.map((w) => skeletonOf(w)));
