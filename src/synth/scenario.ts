@@ -63,7 +63,6 @@ export interface ConfigSource {
 export interface ScenarioConfig {
   official_total: number;
   event_date: string;
-  threshold: number;
   sources: ConfigSource[];
 }
 
@@ -248,7 +247,6 @@ export function scenarioConfig(scenario: Scenario): ScenarioConfig {
   return {
     official_total: scenario.officialTotal,
     event_date: '2022-01-05',
-    threshold: 0.9,
     sources: scenario.sources.map((s) => {
       const p = s.profile;
       const entry: ConfigSource = { name: p.name, path: s.fileName, encoding: CONFIG_ENCODING[p.encoding], delimiter: p.delimiter };
