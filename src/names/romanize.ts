@@ -1,7 +1,15 @@
 // Romanisation tables: Kazakh→Russian letter fold, canonical ASCII Latin (`canon`), the Latin display scheme
 // (BGN/PCGN-style English romanisation of the Russian-folded form) and a rule-based Latin→Cyrillic display form.
 // Pure. Tables follow BGN/PCGN 1979, ICAO 9303 and the 2011 Instruction on Russian rendering of Kazakh names.
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+
+type Transliterate = (s: string, options: { unknown: string }) => string;
+/** The `transliteration` package carries large tables for all scripts: loaded on first use (most names never need it). */
+let transliterate: Transliterate | undefined;
+function loadTransliterate(): Transliterate {
+  transliterate ??= (createRequire(import.meta.url)('transliteration') as { transliterate: Transliterate }).transliterate;
+  return transliterate;
+}
 
 /** Kazakh-only letters folded to their Russian counterparts (the 2011 Instruction's direction). */
 export const KAZAKH_TO_RUSSIAN: Record<string, string> = {
@@ -43,7 +51,7 @@ export function foldKazakh(lower: string): string {
 /** Characters the `transliteration` package renders badly are replaced before it is called. */
 function transliterateRest(s: string): string {
   if (/^[a-z'-]*$/.test(s)) return s;
-  return transliterate(s, { unknown: '' }).toLowerCase();
+  return loadTransliterate()(s, { unknown: '' }).toLowerCase();
 }
 
 /**
