@@ -17,6 +17,8 @@ export interface BlockingOptions {
   window?: number;
   /** A fact group of a large block up to this size is compared all-pairs, else within the window (default 30). */
   subMax?: number;
+  /** Window of a fact group larger than subMax (default 8). */
+  groupWindow?: number;
   /** name-prefix blocks up to this size are compared all-pairs; larger ones are left to the name keys (default 20). */
   prefixMaxBlock?: number;
 }
@@ -33,6 +35,7 @@ export const ALL_PAIRS_UP_TO = 2000;
 const MAX_BLOCK = 60;
 const WINDOW = 20;
 const SUB_MAX = 30;
+const GROUP_WINDOW = 8;
 const SUB_PREFIX = 3;
 /** Large blocks listed by name in `capped`; the rest are counted. */
 const CAPPED_LISTED = 10;
@@ -63,19 +66,23 @@ export function namePrefixKeys(p: ParsedName): string[] {
  */
 function recordFactKeys(r: MatchRecord): string[] {
   const x = r.record;
-  const keys: string[] = [];
+  const facts: string[] = [];
   const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
   const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
-  if (born !== undefined && Number.isFinite(born)) keys.push(`b:${Math.floor(born / 2)}`, `c:${Math.floor((born + 1) / 2)}`);
-  if (x.dateOfDeath && x.place) keys.push(`e:${x.dateOfDeath}|${x.place}`);
-  if (x.dateOfDeath) keys.push(`d:${x.dateOfDeath}`);
-  if (x.place) keys.push(`p:${x.place}`);
+  if (born !== undefined && Number.isFinite(born)) facts.push(`b${Math.floor(born / 2)}`, `c${Math.floor((born + 1) / 2)}`);
+  if (x.dateOfDeath && x.place) facts.push(`e${x.dateOfDeath}|${x.place}`);
+  const keys = [...facts];
+  if (x.dateOfDeath) keys.push(`d${x.dateOfDeath}`);
+  if (x.place) keys.push(`p${x.place}`);
+  // A full word's first letters, alone and with each of the sharper facts (namesakes of a common name part).
   const seen = new Set<string>();
   for (const t of r.name.tokens) {
     if (t.initial || t.skel.length < SUB_PREFIX) continue;
-    const k = `t:${t.skel.slice(0, SUB_PREFIX)}`;
-    if (!seen.has(k)) keys.push(k);
-    seen.add(k);
+    const w = t.skel.slice(0, SUB_PREFIX);
+    if (seen.has(w)) continue;
+    seen.add(w);
+    keys.push(`t${w}`);
+    for (const f of facts) keys.push(`t${w}|${f}`);
   }
   return keys;
 }
@@ -104,7 +111,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // A record without a usable name is never linked by the model (only by a clerk's decision).
   const noName = records.map((r) => r.name.empty);
   const skip = (i: number, j: number) => noName[i] || noName[j] || (sourceOf[i] === sourceOf[j] && unique.has(sourceOf[i]));
-  const buffer = new PairBuffer();
+  const buffer = new PairBuffer(n);
   const rules: Array<{ name: string; pairs: number }> = [];
   const capped: string[] = [];
 
@@ -133,6 +140,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     return k;
   };
   const subMax = options.subMax ?? SUB_MAX;
+  const groupWindow = options.groupWindow ?? GROUP_WINDOW;
   const bigBlocks: Array<{ rule: string; key: string; size: number; window: number }> = [];
 
   // A large block is split by the facts: its members meet when they share the place, the date of death or the
@@ -178,7 +186,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     for (const g of groups.values()) {
       if (g.length < 2 || g.length === members.length) continue;
-      c += g.length <= subMax ? pushAll(g) : pushWindow(g, w);
+      c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow);
     }
     return c;
   };
