@@ -11,10 +11,16 @@ export interface BlockingOptions {
   uniqueSources?: readonly string[];
   /** Compare all pairs up to this many records (default 2,000). */
   allPairsUpTo?: number;
-  /** Blocks larger than this are compared within a sorted window (default 400, less above 100,000 records). */
+  /** Blocks larger than this are split by facts and sorted windows (default 60, whatever the input size). */
   maxBlock?: number;
-  /** Window of a capped block (default 40, less above 100,000 records). */
+  /** Window of a large block's sorted passes (default 20). */
   window?: number;
+  /** A fact group of a large block up to this size is compared all-pairs, else within the window (default 30). */
+  subMax?: number;
+  /** Window of a fact group larger than subMax (default 8). */
+  groupWindow?: number;
+  /** name-prefix blocks up to this size are compared all-pairs; larger ones are left to the name keys (default 20). */
+  prefixMaxBlock?: number;
 }
 
 export interface BlockingResult {
@@ -25,10 +31,12 @@ export interface BlockingResult {
 }
 
 export const ALL_PAIRS_UP_TO = 2000;
-const MAX_BLOCK = 400;
-/** Inputs above this many records get proportionally smaller block caps and windows. */
-const LARGE_INPUT = 100_000;
-const WINDOW = 40;
+// Fixed sizes, independent of the number of records: candidate pairs per record stay about flat as inputs grow.
+const MAX_BLOCK = 60;
+const WINDOW = 20;
+const SUB_MAX = 30;
+const GROUP_WINDOW = 8;
+const SUB_PREFIX = 3;
 /** Large blocks listed by name in `capped`; the rest are counted. */
 const CAPPED_LISTED = 10;
 
@@ -37,9 +45,8 @@ const CAPPED_LISTED = 10;
  * the first character of each other token. Example: «Руденко А.» and «Aleksandr Rudenlo» share `rUdE|A`.
  */
 const PREFIX = 4;
-/** The prefix rule is a safety net for typos: its blocks are capped harder than the names engine's keys. */
-const PREFIX_MAX_BLOCK = 100;
-const PREFIX_WINDOW = 15;
+/** The prefix rule is a safety net for typos in small blocks; its large blocks add no recall over the name keys. */
+const PREFIX_MAX_BLOCK = 20;
 
 export function namePrefixKeys(p: ParsedName): string[] {
   if (p.empty) return [];
@@ -52,23 +59,45 @@ export function namePrefixKeys(p: ParsedName): string[] {
   return [...keys].sort();
 }
 
-/** Year of birth (stated, or death year − age), date of death and place: the second sort of a capped block. */
-function factKey(r: MatchRecord): string {
+/**
+ * The facts that split a large block: place, date of death, and the year of birth (stated, or death year − age) in
+ * two-year buckets at both parities, so that two years at most one apart always share a bucket.
+ * Example: born 1990, died 2022-01-05 in Almaty → ['b:995', 'c:995', 'd:2022-01-05', 'p:almaty']
+ */
+function recordFactKeys(r: MatchRecord): string[] {
   const x = r.record;
+  const facts: string[] = [];
   const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
   const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
-  return `${born ?? '~'}|${x.dateOfDeath ?? '~'}|${x.place ?? '~'}`;
+  if (born !== undefined && Number.isFinite(born)) facts.push(`b${Math.floor(born / 2)}`, `c${Math.floor((born + 1) / 2)}`);
+  if (x.dateOfDeath && x.place) facts.push(`e${x.dateOfDeath}|${x.place}`);
+  const keys = [...facts];
+  if (x.dateOfDeath) keys.push(`d${x.dateOfDeath}`);
+  if (x.place) keys.push(`p${x.place}`);
+  // A full word's first letters, alone and with each of the sharper facts (namesakes of a common name part).
+  const seen = new Set<string>();
+  for (const t of r.name.tokens) {
+    if (t.initial || t.skel.length < SUB_PREFIX) continue;
+    const w = t.skel.slice(0, SUB_PREFIX);
+    if (seen.has(w)) continue;
+    seen.add(w);
+    keys.push(`t${w}`);
+    for (const f of facts) keys.push(`t${w}|${f}`);
+  }
+  return keys;
 }
 
 /**
- * Order-free skeleton of a name (token skeletons sorted), used to sort the members of a capped block, so that
- * «Ахметов Ерлан» and «Yerlan Akhmetov» sort side by side whatever roles the parser gave the words.
+ * Sort key of the members of a large block: the order-free skeleton of the full words other than the patronymic
+ * (token skeletons sorted), then the patronymic and initials. «Ахметов Ерлан», «Yerlan Akhmetov» and «Ахметов
+ * Ерлан Серикович» sort side by side whatever roles the parser gave the words; «Ахметов Е.» just before them.
  */
 function sortKey(p: ParsedName): string {
-  return p.tokens
-    .map((t) => t.skel)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .join(' ');
+  const main: string[] = [];
+  const rest: string[] = [];
+  for (const t of p.tokens) (t.initial || t.role === 'patronymic' ? rest : main).push(t.skel);
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return `${main.sort(byCode).join(' ')}\u0001${rest.sort(byCode).join(' ')}`;
 }
 
 /**
@@ -82,7 +111,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // A record without a usable name is never linked by the model (only by a clerk's decision).
   const noName = records.map((r) => r.name.empty);
   const skip = (i: number, j: number) => noName[i] || noName[j] || (sourceOf[i] === sourceOf[j] && unique.has(sourceOf[i]));
-  const buffer = new PairBuffer();
+  const buffer = new PairBuffer(n);
   const rules: Array<{ name: string; pairs: number }> = [];
   const capped: string[] = [];
 
@@ -99,10 +128,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     return { ...buffer.toSortedUnique(n), rules, capped };
   }
 
-  // Past LARGE_INPUT records the caps shrink with √(LARGE_INPUT/n), so that pairs per record stay about flat.
-  const shrink = n > LARGE_INPUT ? Math.sqrt(LARGE_INPUT / n) : 1;
-  const maxBlock = options.maxBlock ?? Math.max(50, Math.round(MAX_BLOCK * shrink));
-  const window = options.window ?? Math.max(8, Math.round(WINDOW * shrink));
+  const maxBlock = options.maxBlock ?? MAX_BLOCK;
+  const window = options.window ?? WINDOW;
   const sortKeys = new Map<ParsedName, string>();
   const keyOf = (i: number) => {
     let k = sortKeys.get(records[i].name);
@@ -112,11 +139,59 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return k;
   };
-  const factKeys: Array<string | undefined> = new Array(n);
-  const factKeyOf = (i: number) => (factKeys[i] ??= factKey(records[i]) + '\u0001' + keyOf(i));
+  const subMax = options.subMax ?? SUB_MAX;
+  const groupWindow = options.groupWindow ?? GROUP_WINDOW;
   const bigBlocks: Array<{ rule: string; key: string; size: number; window: number }> = [];
 
-  const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window) => {
+  // A large block is split by the facts: its members meet when they share the place, the date of death or the
+  // year of birth (to within a year); each such group is compared all-pairs, or within a sorted window of the
+  // order-free name skeleton when it is large itself. One more skeleton window over the whole block catches pairs
+  // whose facts are missing or all differ.
+  const factsOf: Array<string[] | undefined> = new Array(n);
+  const factKeysOf = (i: number) => (factsOf[i] ??= recordFactKeys(records[i]));
+  const pushWindow = (members: number[], w: number): number => {
+    let c = 0;
+    const sorted = members
+      .map((i) => ({ i, k: keyOf(i) }))
+      .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + w); y++) {
+        if (skip(sorted[x].i, sorted[y].i)) continue;
+        buffer.push(sorted[x].i, sorted[y].i);
+        c++;
+      }
+    }
+    return c;
+  };
+  const pushAll = (members: readonly number[]): number => {
+    let c = 0;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (skip(members[x], members[y])) continue;
+        buffer.push(members[x], members[y]);
+        c++;
+      }
+    }
+    return c;
+  };
+  const splitBlock = (members: number[], w: number): number => {
+    let c = pushWindow(members, w);
+    const groups = new Map<string, number[]>();
+    for (const i of members) {
+      for (const f of factKeysOf(i)) {
+        let g = groups.get(f);
+        if (!g) groups.set(f, (g = []));
+        g.push(i);
+      }
+    }
+    for (const g of groups.values()) {
+      if (g.length < 2 || g.length === members.length) continue;
+      c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow);
+    }
+    return c;
+  };
+
+  const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window, splitLarge = true) => {
     const blocks = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       for (const key of keysOf(i)) {
@@ -137,21 +212,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
           }
         }
       } else {
-        bigBlocks.push({ rule: name, key, size: members.length, window: ruleWindow });
-        // Two sorted-window passes: by name, then by birth year, date and place (namesakes of a common name
-        // fill the first window; the second brings one person's records together).
-        for (const pass of [keyOf, factKeyOf]) {
-          const sorted = members
-            .map((i) => ({ i, k: pass(i) }))
-            .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
-          for (let x = 0; x < sorted.length; x++) {
-            for (let y = x + 1; y < Math.min(sorted.length, x + 1 + ruleWindow); y++) {
-              if (skip(sorted[x].i, sorted[y].i)) continue;
-              buffer.push(sorted[x].i, sorted[y].i);
-              count++;
-            }
-          }
-        }
+        bigBlocks.push({ rule: name, key, size: members.length, window: splitLarge ? ruleWindow : 0 });
+        if (splitLarge) count += splitBlock(members, ruleWindow);
       }
     }
     rules.push({ name, pairs: count });
@@ -177,14 +239,18 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       prefixKeys.set(p, keys);
     }
     return keys;
-  }, Math.min(maxBlock, Math.round(PREFIX_MAX_BLOCK * shrink)), Math.min(window, Math.max(4, Math.round(PREFIX_WINDOW * shrink))));
+  }, options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
 
-  bigBlocks.sort((p, q) => q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  bigBlocks.sort((p, q) => Number(q.window > 0) - Number(p.window > 0) || q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
-    capped.push(`block ${b.rule} "${b.key}" has ${b.size} records: compared within sorted windows of ${b.window}`);
+    capped.push(
+      b.window > 0
+        ? `block ${b.rule} "${b.key}" has ${b.size} records: compared within fact groups and sorted windows of ${b.window}`
+        : `block ${b.rule} "${b.key}" has ${b.size} records: left to the other rules`,
+    );
   }
   if (bigBlocks.length > CAPPED_LISTED) {
-    capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within sorted windows`);
+    capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within fact groups and sorted windows, or left to the other rules`);
   }
   return { ...buffer.toSortedUnique(n), rules, capped };
 }

@@ -6,14 +6,23 @@ export class PairBuffer {
   private data = new Uint32Array(1024);
   length = 0;
 
+  /** Record count for compaction (repeats removed when the buffer is full); 0: never compacted. */
+  private readonly n: number;
+  /** Length after the last compaction. */
+  private unique = 0;
+
+  /** Compaction starts from this many pairs. */
+  private readonly compactFrom: number;
+
+  constructor(n = 0, compactFrom = 1 << 20) {
+    this.n = n;
+    this.compactFrom = compactFrom;
+  }
+
   /** Adds the pair (min, max); self pairs are ignored. */
   push(i: number, j: number): void {
     if (i === j) return;
-    if (this.length * 2 + 2 > this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length * 2 + 2 > this.data.length) this.grow();
     const o = this.length * 2;
     if (i < j) {
       this.data[o] = i;
@@ -23,6 +32,27 @@ export class PairBuffer {
       this.data[o + 1] = i;
     }
     this.length++;
+  }
+
+  /**
+   * Makes room: when at least half of the pairs came since the last compaction and the record count is known, the
+   * pairs are first sorted with repeats removed (overlapping blocks repeat many pairs), so that the buffer holds
+   * about the distinct pairs rather than every pair pushed; it doubles only when that frees less than a quarter.
+   */
+  private grow(): void {
+    if (this.n > 0 && this.length >= this.compactFrom && this.length >= 2 * this.unique) {
+      const { a, b } = this.toSortedUnique(this.n);
+      for (let p = 0; p < a.length; p++) {
+        this.data[2 * p] = a[p];
+        this.data[2 * p + 1] = b[p];
+      }
+      this.length = a.length;
+      this.unique = a.length;
+      if (this.length * 2 <= (this.data.length * 3) / 4) return;
+    }
+    const next = new Uint32Array(this.data.length * 2);
+    next.set(this.data.subarray(0, this.length * 2));
+    this.data = next;
   }
 
   /**

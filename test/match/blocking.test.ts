@@ -42,7 +42,7 @@ describe('blockRecords', () => {
     expect(r.a.length).toBeLessThan((records.length * (records.length - 1)) / 2);
   });
 
-  it('compares a huge block within a sorted window and says so', () => {
+  it('compares a huge block within fact groups and a sorted window, and says so', () => {
     const many: RecordSpec[] = Array.from({ length: 60 }, (_, i) => ({
       source: `s${i % 3}`,
       person: String(i),
@@ -51,7 +51,7 @@ describe('blockRecords', () => {
     }));
     const r = blockRecords(makeRecords(many), { allPairsUpTo: 0, maxBlock: 10, window: 5 });
     expect(r.capped.length).toBeGreaterThan(0);
-    expect(r.capped[0]).toMatch(/has 60 records: compared within sorted windows of 5/);
+    expect(r.capped[0]).toMatch(/has 60 records: compared within fact groups and sorted windows of 5/);
     expect(r.a.length).toBeLessThanOrEqual(60 * 5 * 4);
   });
 

@@ -24,6 +24,20 @@ describe('PairBuffer.toSortedUnique', () => {
     );
   });
 
+  it('gives the same pairs when repeats are removed while pushing (compaction of a full buffer)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3000 }))), ([n, pairs]) => {
+        const buffer = new PairBuffer(n, 8);
+        for (const [i, j] of pairs) buffer.push(i, j);
+        const got = buffer.toSortedUnique(n);
+        const want = reference(pairs, n);
+        expect(Array.from(got.a)).toEqual(want.a);
+        expect(Array.from(got.b)).toEqual(want.b);
+      }),
+      { numRuns: 200, seed: 20220106 },
+    );
+  });
+
   it('gives empty lists for no pairs', () => {
     const got = new PairBuffer().toSortedUnique(5);
     expect(got.a.length).toBe(0);
