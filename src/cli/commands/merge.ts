@@ -88,7 +88,7 @@ export function registerMerge(program: Command, ctx: CommandContext): void {
     .option('--encoding <ENC>', 'force the encoding of every SOURCE: utf-8, utf-16le, utf-16be, windows-1251')
     .option('-d, --delimiter <CHAR>', 'force the delimiter of every SOURCE: "," ";" or "tab"; with --excel, the delimiter of the outputs instead (the inputs\' are then detected)')
     .option('--unique <NAME,...>', 'declare sources duplicate-free: at most one record per person (repeatable)', collect)
-    .option('-t, --threshold <P>', 'match probability needed to link two records (default: chosen from the model)', probability)
+    .option('-t, --threshold <P>', 'match probability needed to link two records (default: chosen by the model to maximise its expected F1, never below 0.5)', probability)
     .option('--model <FILE>', 'reuse a trained model (model.json of an earlier run) instead of training')
     .option('--decisions <FILE>', 'reviewed decisions (CSV record_a,record_b,decision,note,decided_at) applied as must-link / cannot-link')
     .option('--previous <DIR>', "an earlier run's output folder: carry its person ids over to the same persons")
