@@ -9,33 +9,28 @@ function reference(pairs: Array<[number, number]>, n: number): { a: number[]; b:
   return { a: codes.map((c) => Math.floor(c / n)), b: codes.map((c) => c % n) };
 }
 
+/** Pushes random pairs over n records into a fresh buffer and checks its sorted union against the reference. */
+function checkAgainstReference(minN: number, maxN: number, maxPushes: number, makeBuffer: (n: number) => PairBuffer, runs: number, seed: number): void {
+  fc.assert(
+    fc.property(fc.integer({ min: minN, max: maxN }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: maxPushes }))), ([n, pairs]) => {
+      const buffer = makeBuffer(n);
+      for (const [i, j] of pairs) buffer.push(i, j);
+      const got = buffer.toSortedUnique(n);
+      const want = reference(pairs, n);
+      expect(Array.from(got.a)).toEqual(want.a);
+      expect(Array.from(got.b)).toEqual(want.b);
+    }),
+    { numRuns: runs, seed },
+  );
+}
+
 describe('PairBuffer.toSortedUnique', () => {
   it('matches sorting the pair codes, on random pushes', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 300 }))), ([n, pairs]) => {
-        const buffer = new PairBuffer();
-        for (const [i, j] of pairs) buffer.push(i, j);
-        const got = buffer.toSortedUnique(n);
-        const want = reference(pairs, n);
-        expect(Array.from(got.a)).toEqual(want.a);
-        expect(Array.from(got.b)).toEqual(want.b);
-      }),
-      { numRuns: 300, seed: 20220105 },
-    );
+    checkAgainstReference(1, 40, 300, () => new PairBuffer(), 300, 20220105);
   });
 
   it('gives the same pairs when repeats are removed while pushing (compaction of a full buffer)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 2, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3000 }))), ([n, pairs]) => {
-        const buffer = new PairBuffer(n, 8);
-        for (const [i, j] of pairs) buffer.push(i, j);
-        const got = buffer.toSortedUnique(n);
-        const want = reference(pairs, n);
-        expect(Array.from(got.a)).toEqual(want.a);
-        expect(Array.from(got.b)).toEqual(want.b);
-      }),
-      { numRuns: 200, seed: 20220106 },
-    );
+    checkAgainstReference(2, 30, 3000, (n) => new PairBuffer(n, 8), 200, 20220106);
   });
 
   it('gives empty lists for no pairs', () => {
