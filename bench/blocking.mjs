@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig, resolveSources, ingestAll } from '../dist/cli/merge-run.js';
 import { prepareRecords } from '../dist/pipeline/prepare.js';
 import { blockRecords } from '../dist/match/blocking.js';
+import { parseTruthCsv } from '../dist/evaluate/parse.js';
 
 const dir = resolve(process.argv[2]);
 const config = loadConfig(join(dir, 'config.json'));
@@ -18,12 +19,8 @@ const unique = ingested.filter((s) => s.unique).map((s) => s.name);
 t = performance.now();
 const res = blockRecords(records, { uniqueSources: unique });
 const tBlock = performance.now() - t;
-const truth = new Map();
-const lines = readFileSync(join(dir, 'truth/truth.csv'), 'utf8').trim().split('\n').slice(1);
-for (const l of lines) {
-  const [s, row, pid] = l.split(',');
-  truth.set(`${s}:${row}`, pid);
-}
+const truthFile = join(dir, 'truth/truth.csv');
+const truth = new Map(parseTruthCsv(readFileSync(truthFile, 'utf8'), truthFile).map((t) => [t.key, t.personId]));
 const person = records.map((r) => truth.get(r.record.key));
 const isUnique = new Set(unique);
 // true pairs that the model may link (not both in one duplicate-free source, both named)

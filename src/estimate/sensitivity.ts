@@ -23,6 +23,17 @@ export function linkageKey(persons: readonly EstimatePerson[], stratify: Estimat
     .join('\n');
 }
 
+/** The total for a linkage from `cache` (by linkageKey), fitted with `fit` only when its capture histories are new. */
+function fitOnce(cache: Map<string, Estimate>, persons: readonly EstimatePerson[], options: EstimateOptions, fit: () => Estimate): Estimate {
+  const key = linkageKey(persons, options.stratify);
+  let total = cache.get(key);
+  if (total === undefined) {
+    total = fit();
+    cache.set(key, total);
+  }
+  return total;
+}
+
 export interface SensitivityRow {
   /** E.g. `threshold 0.95`, `draw 17`. */
   label: string;
@@ -47,12 +58,7 @@ export function estimateAcrossThresholds(
 ): SensitivityRow[] {
   const cache = new Map(known);
   return runs.map((run) => {
-    const key = linkageKey(run.persons, options.stratify);
-    let estimate = cache.get(key);
-    if (estimate === undefined) {
-      estimate = estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? 'headline' }).total;
-      cache.set(key, estimate);
-    }
+    const estimate = fitOnce(cache, run.persons, options, () => estimatePopulation(run.persons, sources, { ...options, profile: options.profile ?? 'headline' }).total);
     return { label: `threshold ${run.threshold}`, threshold: run.threshold, persons: run.persons.length, estimate };
   });
 }
@@ -193,12 +199,7 @@ export function estimateOverClusterings(
   for (let d = 0; d < sampling.draws; d++) {
     const persons = drawClustering(prepared, random);
     sizes.push(persons.length);
-    const key = linkageKey(persons, options.stratify);
-    let total = cache.get(key);
-    if (total === undefined) {
-      total = estimatePopulation(persons, sources, { ...options, profile: false, interval: 'profile' }).total;
-      cache.set(key, total);
-    }
+    const total = fitOnce(cache, persons, options, () => estimatePopulation(persons, sources, { ...options, profile: false, interval: 'profile' }).total);
     if (total.estimable && total.N !== null) values.push(total.N);
   }
   values.sort((x, y) => x - y);

@@ -115,16 +115,21 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   const rules: Array<{ name: string; pairs: number }> = [];
   const capped: string[] = [];
 
-  if (n <= (options.allPairsUpTo ?? ALL_PAIRS_UP_TO)) {
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        if (skip(i, j)) continue;
-        buffer.push(i, j);
-        count++;
+  /** Pushes every pair of `members` (ascending record indices) that may be compared; returns how many. */
+  const pushAll = (members: readonly number[]): number => {
+    let c = 0;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (skip(members[x], members[y])) continue;
+        buffer.push(members[x], members[y]);
+        c++;
       }
     }
-    rules.push({ name: 'all-pairs', pairs: count });
+    return c;
+  };
+
+  if (n <= (options.allPairsUpTo ?? ALL_PAIRS_UP_TO)) {
+    rules.push({ name: 'all-pairs', pairs: pushAll(Array.from({ length: n }, (_, i) => i)) });
     return { ...buffer.toSortedUnique(n), rules, capped };
   }
 
@@ -163,17 +168,6 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return c;
   };
-  const pushAll = (members: readonly number[]): number => {
-    let c = 0;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        if (skip(members[x], members[y])) continue;
-        buffer.push(members[x], members[y]);
-        c++;
-      }
-    }
-    return c;
-  };
   const splitBlock = (members: number[], w: number): number => {
     let c = pushWindow(members, w);
     const groups = new Map<string, number[]>();
@@ -204,13 +198,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     for (const [key, members] of blocks) {
       if (members.length < 2) continue;
       if (members.length <= ruleMax) {
-        for (let x = 0; x < members.length; x++) {
-          for (let y = x + 1; y < members.length; y++) {
-            if (skip(members[x], members[y])) continue;
-            buffer.push(members[x], members[y]);
-            count++;
-          }
-        }
+        count += pushAll(members);
       } else {
         bigBlocks.push({ rule: name, key, size: members.length, window: splitLarge ? ruleWindow : 0 });
         if (splitLarge) count += splitBlock(members, ruleWindow);
