@@ -4,7 +4,7 @@
 // Hot path: pair results live in preallocated typed arrays; no regular expression runs here.
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
-import { boundedSkeletonDistance, skeletonSimilarity } from './similarity.js';
+import { boundedSkeletonDistance, skeletonDistanceLowerBound, skeletonSimilarity } from './similarity.js';
 import { FAM_IN, FAM_OV, FAM_SKY, isKnownGiven, parseName, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
@@ -105,7 +105,12 @@ function similarOf(a: string, b: string): number {
   // to look in the memo. Most token pairs of a candidate pair are different words and end here or in the memo.
   const la = a.length;
   const lb = b.length;
-  if (la > 0 && lb > 0 && Math.abs(la - lb) * 0.5 > similarLimit(la > lb ? la : lb)) return -1;
+  if (la > 0 && lb > 0) {
+    const limit = similarLimit(la > lb ? la : lb);
+    if (Math.abs(la - lb) * 0.5 > limit) return -1;
+    // Letters on one side only (up to cheap substitutions) cost at least 0.5 each: a lower bound, exact to rely on.
+    if (skeletonDistanceLowerBound(a, b) > limit) return -1;
+  }
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
   let inner = MEMO.get(lo);
@@ -403,11 +408,15 @@ export interface CompareOptions {
   evidence?: boolean;
 }
 
+function noLine(_part: string, _x: string, _y: string, _what: string): void {}
+
 function compareOrdered(a: ParsedName, b: ParsedName, tf: NameFrequencies | undefined, flip: boolean, withEvidence: boolean): NameComparison {
   const evidence: string[] = [];
-  const line = (part: string, x: string, y: string, what: string) => {
-    if (withEvidence) evidence.push(flip ? `${part}: ${y} ~ ${x} (${what})` : `${part}: ${x} ~ ${y} (${what})`);
-  };
+  const line = withEvidence
+    ? (part: string, x: string, y: string, what: string) => {
+        evidence.push(flip ? `${part}: ${y} ~ ${x} (${what})` : `${part}: ${x} ~ ${y} (${what})`);
+      }
+    : noLine;
   if (a.empty || b.empty) {
     if (withEvidence) evidence.push('no usable name on one side');
     return { surname: 'missing', given: 'missing', patronymic: 'missing', sexConflict: false, similarity: 0, decision: 'different', evidence };

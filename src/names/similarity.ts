@@ -25,6 +25,63 @@ for (const [p, cost] of PAIR_COSTS) {
   SUBST[b * 128 + a] = cost;
 }
 
+// Letter classes for a lower bound of the distance: letters whose substitution costs less than CHEAP share a class
+// (ш/ж/дж, German s/z/tz and ц); every other substitution, and every insertion or deletion, costs at least CHEAP.
+// Letters outside ASCII share one class.
+const CHEAP = 0.5;
+const CLASS_BIT = new Int32Array(129);
+{
+  const parent = Array.from({ length: 128 }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const [p, cost] of PAIR_COSTS) if (cost < CHEAP) parent[find(p.charCodeAt(0))] = find(p.charCodeAt(1));
+  const bitOfRoot = new Map<number, number>();
+  // Skeleton letters (see skeleton.ts): lower-case consonants and upper-case sound classes.
+  for (const ch of 'bcdfghjklmnpqrstvwxyzAEIUJSCKXYZ') {
+    const c = ch.charCodeAt(0);
+    const root = find(c);
+    let bit = bitOfRoot.get(root);
+    if (bit === undefined) {
+      // 32 bits: classes beyond the 31st share the last bit (sharing a class only weakens the bound).
+      bit = Math.min(bitOfRoot.size, 31);
+      bitOfRoot.set(root, bit);
+    }
+    CLASS_BIT[c] = 1 << bit;
+  }
+  // Any other character (vowel letters, digits, *, non-ASCII letters) falls in the last class.
+  CLASS_BIT[128] = 1 << 31;
+}
+
+function classMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < 128 ? CLASS_BIT[c] : 0;
+    m |= b !== 0 ? b : CLASS_BIT[128];
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound of skeletonDistance(a, b), computed in one pass without the dynamic programme: each letter class
+ * present on one side only needs its own edit, and every edit that changes classes costs at least 0.5. Used to reject
+ * clearly different words before any lookup.
+ *
+ * @example skeletonDistanceLowerBound('sErIK', 'AKmEtUv') // 2.5 (A, m, t, U, v: five classes on one side)
+ */
+export function skeletonDistanceLowerBound(a: string, b: string): number {
+  const ma = classMask(a);
+  const mb = classMask(b);
+  const onlyA = popcount(ma & ~mb);
+  const onlyB = popcount(mb & ~ma);
+  return (onlyA > onlyB ? onlyA : onlyB) * CHEAP;
+}
+
 /** Substitution cost between two skeleton letters (char codes). */
 function substCost(a: number, b: number): number {
   return a < 128 && b < 128 ? SUBST[a * 128 + b] : a === b ? 0 : 1;

@@ -3,6 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compareNames, foldText, nameBlockingKeys, parseName } from '../../src/names/index.js';
 import type { NameComparison } from '../../src/names/index.js';
+import { skeletonDistance, skeletonDistanceLowerBound } from '../../src/names/similarity.js';
 
 const pieces = [
   'Тоқаев', 'Токаев', 'Tokayev', 'Қасым-Жомарт', 'Kassym-Jomart', 'Кемелұлы', 'Кемелевич', 'Назарбаева', 'Nazarbayev',
@@ -63,5 +64,32 @@ describe('names engine properties', () => {
     const f = foldText(s);
     expect(f).toMatch(/^[a-z -]*$/);
     expect(foldText(f)).toBe(f);
+  });
+});
+
+describe('skeleton distance lower bound', () => {
+  // Letters skeletons are made of (lower-case consonants, upper-case sound classes, * for an unknown vowel), plus one
+  // letter outside ASCII to exercise the shared class.
+  const letter = fc.constantFrom(...'bcdfghklmnpqrstvwxzAEIUJSCKXYZ*ö'.split(''));
+  const skeleton = fc.array(letter, { minLength: 0, maxLength: 10 }).map((ls) => ls.join(''));
+
+  test.prop([skeleton, skeleton], { numRuns: 3000 })('never exceeds the weighted distance', (a, b) => {
+    expect(skeletonDistanceLowerBound(a, b)).toBeLessThanOrEqual(skeletonDistance(a, b) + 1e-9);
+  });
+
+  test.prop([fc.constantFrom(...pieces), fc.constantFrom(...pieces)])('holds on the skeletons of real name words', (x, y) => {
+    for (const s of parseName(x).tokens) {
+      for (const t of parseName(y).tokens) {
+        expect(skeletonDistanceLowerBound(s.skel, t.skel)).toBeLessThanOrEqual(skeletonDistance(s.skel, t.skel) + 1e-9);
+      }
+    }
+  });
+
+  test('rejects clearly different words and keeps near spellings', () => {
+    // Five sound classes of АКМЕТОВ are absent from СЕРИК: at least 2.5 edits of weight.
+    expect(skeletonDistanceLowerBound('sErIK', 'AKmEtUv')).toBe(2.5);
+    // ж/ш/дж share a class: Жанна / Джанна / Шанна cannot be told apart by the bound.
+    expect(skeletonDistanceLowerBound('JAnA', 'SAnA')).toBe(0);
+    expect(skeletonDistanceLowerBound('ErKIn', 'ErKEn')).toBe(0.5);
   });
 });
