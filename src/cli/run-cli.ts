@@ -6,6 +6,7 @@ import { EXIT, ReconError } from '../core/errors.js';
 import { nodeIO, type CliIO } from './io.js';
 import type { CommandContext } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { reflowParagraphs } from './help-text.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { version: string };
@@ -44,7 +45,9 @@ export async function runCli(argv: string[], io: CliIO = nodeIO()): Promise<numb
       outputError: (s, write) => write(s.startsWith('error:') ? `reconcile: ${s}` : s),
     });
   registerCommands(program, ctx);
-  program.commands.forEach((c) => c.exitOverride().configureOutput(program.configureOutput()));
+  const help = { commandDescription: (cmd: Command) => reflowParagraphs(cmd.description()) };
+  program.configureHelp(help);
+  program.commands.forEach((c) => c.exitOverride().configureOutput(program.configureOutput()).configureHelp(help));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -145,6 +145,19 @@ describe('command-line surface', () => {
     expect(r.stdout).toContain('records.csv');
     expect(r.stdout).toContain('Exit status');
   });
+  it('command descriptions are re-flowed to the help width: no prose line cut short after a wrapped one', () => {
+    for (const c of ['merge', 'normalize', 'estimate', 'diff', 'synth', 'evaluate', 'explain', 'review']) {
+      const r = runBin([c, '--help']);
+      const description = r.stdout.split('\n\n').slice(1, 3).join('\n\n');
+      const lines = description.split('\n');
+      const prose = (l: string | undefined) => l !== undefined && l.trim() !== '' && !/^\s/.test(l);
+      for (let i = 1; i + 1 < lines.length; i++) {
+        // A short line between a full one and more prose of the same paragraph: a hard break landed past the wrap.
+        const ragged = prose(lines[i]) && lines[i].length < 40 && lines[i - 1].length >= 70 && prose(lines[i + 1]);
+        if (ragged) throw new Error(`${c} --help: ragged line "${lines[i]}" after "${lines[i - 1]}"`);
+      }
+    }
+  });
   it('an unknown option is a usage error (exit 2)', () => {
     const r = runBin(['merge', '--frobnicate']);
     expect(r.code).toBe(2);

@@ -20,6 +20,7 @@ Figures:
   blocking    share of true pairs among the candidate pairs of --pairs (CSV record_a,record_b)
   relatives / namesakes   pairs of different true persons (families, same names) put into one predicted person,
               from truth/persons.csv next to the truth file (or --persons)
+
 Rejected records (status rejected, no person id) count as singletons and are listed.
 `;
 

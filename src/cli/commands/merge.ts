@@ -16,11 +16,13 @@ With --config, sources and their settings come from a JSON file; SOURCE argument
 (a SOURCE whose name is in the config keeps that source's settings). Flags override the config.
 
 Writes into --out (atomically: all files or none):
-  records.csv   one row per input record: source,row,person_id,status,... (the crosswalk)
-  merged.csv    one row per person, with sources, records, confidence and conflicting attributes
-  report.md     the discrepancy report for people; report.json the same for machines
-  links.csv     every link with its evidence; review.csv uncertain pairs to review
-  model.json    the trained model (reuse with --model); run.json how the run was configured`;
+  records.csv   one row per input record with its person id (the crosswalk)
+  merged.csv    one row per person: sources, records, confidence, conflicts
+  report.md     the discrepancy report (report.json and report.html the same)
+  links.csv     every link with its evidence
+  review.csv    the uncertain pairs, most informative first
+  model.json    the trained model (reuse with --model)
+  run.json      how the run was configured`;
 
 const EXAMPLES = `
 Examples:
