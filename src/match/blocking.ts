@@ -87,6 +87,14 @@ function recordFactKeys(r: MatchRecord): string[] {
   return keys;
 }
 
+/** Order of records with the same name in a window: year of birth, date of death, place. */
+function factOrder(r: MatchRecord): string {
+  const x = r.record;
+  const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
+  const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
+  return `${born !== undefined && Number.isFinite(born) ? born : ''}\u0001${x.dateOfDeath ?? ''}\u0001${x.place ?? ''}`;
+}
+
 /**
  * Sort key of the members of a large block: the order-free skeleton of the full words other than the patronymic
  * (token skeletons sorted), then the patronymic and initials. «Ахметов Ерлан», «Yerlan Akhmetov» and «Ахметов
@@ -168,6 +176,21 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return c;
   };
+  const factOrders: Array<string | undefined> = new Array(n);
+  const pushFactWindow = (members: number[], w: number): number => {
+    let c = 0;
+    const sorted = members
+      .map((i) => ({ i, k: (factOrders[i] ??= factOrder(records[i])) }))
+      .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + w); y++) {
+        if (skip(sorted[x].i, sorted[y].i)) continue;
+        buffer.push(sorted[x].i, sorted[y].i);
+        c++;
+      }
+    }
+    return c;
+  };
   const splitBlock = (members: number[], w: number): number => {
     let c = pushWindow(members, w);
     const groups = new Map<string, number[]>();
@@ -181,6 +204,21 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     for (const g of groups.values()) {
       if (g.length < 2 || g.length === members.length) continue;
       c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow);
+    }
+    // Members written with the same words (in any order, patronymic and initials aside): one person in several lists
+    // or namesakes, where facts are often missing. Compared all-pairs up to twice the block limit, else within a
+    // window ordered by birth year, date and place.
+    const same = new Map<string, number[]>();
+    for (const i of members) {
+      const k = keyOf(i);
+      const main = k.slice(0, k.indexOf('\u0001'));
+      let g = same.get(main);
+      if (!g) same.set(main, (g = []));
+      g.push(i);
+    }
+    for (const g of same.values()) {
+      if (g.length < 2) continue;
+      c += g.length <= 2 * maxBlock ? pushAll(g) : pushFactWindow(g, groupWindow);
     }
     return c;
   };

@@ -62,6 +62,8 @@ export function nameBlockingKeys(p: ParsedName): string[] {
       // A Latin `Y.` initial may stand for Е, Ю, Я, Ы: key it under every vowel class.
       if (fc === '*') for (const v of ['A', 'E', 'I', 'U']) keys.add(`n:${k}|${v}`);
       else keys.add(`n:${k}|${fc}`);
+      // A Latin `Z.` or `S.` initial may stand for Ж or Ш (Zh, Sh cut to one letter): key it under both sibilants.
+      if (o.initial && fc === 's' && o.tokenScript !== 'cyr') keys.add(`n:${k}|S`);
       // Compound given names also meet their parts written apart (Касым-Жомарт / Касым Жомарт).
       if (!o.initial && o.parts.length > 1) keys.add(`n:${k}|${firstClass(o, 1)}`);
     }

@@ -55,6 +55,19 @@ describe('blockRecords', () => {
     expect(r.a.length).toBeLessThanOrEqual(60 * 5 * 4);
   });
 
+  it('compares all pairs of records written with the same words in a large block, up to twice the block limit', () => {
+    // 16 records of one common name without any fact, and 6 more sharing the block key: the block (22) is over the
+    // limit (10), the same-name group (16) within twice the limit.
+    const specs: RecordSpec[] = [
+      ...Array.from({ length: 16 }, (_, i) => ({ source: `s${i % 4}`, person: String(i), name: i % 2 ? 'Yerlan Akhmetov' : 'Ахметов Ерлан' })),
+      ...Array.from({ length: 6 }, (_, i) => ({ source: `s${i % 4}`, person: `x${i}`, name: `Ахметов Е${'абвгде'[i]}ман` })),
+    ];
+    const recs = makeRecords(specs);
+    const r = blockRecords(recs, { allPairsUpTo: 0, maxBlock: 10, window: 2, subMax: 4, groupWindow: 1 });
+    const list = new Set(pairs(r.a, r.b));
+    for (let i = 0; i < 16; i++) for (let j = i + 1; j < 16; j++) expect(list.has(`${i}-${j}`)).toBe(true);
+  });
+
   it('never pairs a record without a usable name', () => {
     const recs = makeRecords([...SPECS, { source: 'a', person: '9', name: '—', age: 34 }]);
     expect(recs[recs.length - 1].name.empty).toBe(true);

@@ -28,6 +28,13 @@ describe('nameBlockingKeys', () => {
     }
   });
 
+  it('keys a Latin Z. or S. initial under both sibilants (Zh and Sh cut to one letter)', () => {
+    const latin = nameBlockingKeys(parseName('AIBEKOV Z.'));
+    expect(shareKey(latin, nameBlockingKeys(parseName('Айбеков Жандос')))).toBe(true);
+    expect(shareKey(latin, nameBlockingKeys(parseName('Айбеков Зарина')))).toBe(true);
+    expect(shareKey(nameBlockingKeys(parseName('Turayev S.')), nameBlockingKeys(parseName('Тураев Шерзод')))).toBe(true);
+  });
+
   it('gives no key to an empty name', () => {
     expect(nameBlockingKeys(parseName('  --  '))).toEqual([]);
   });
