@@ -193,11 +193,6 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const mapClusters = (o: ClusterOutcome) =>
     o.clusters.map((cl) => cl.map(back).sort((x, y) => x - y)).sort((x, y) => x[0] - y[0]);
   const clusters = mapClusters(main);
-  const toOriginal = (sp: ScoredPair): ScoredPair => {
-    const x = back(sp.a);
-    const y = back(sp.b);
-    return { ...sp, a: Math.min(x, y), b: Math.max(x, y) };
-  };
 
   const links: ScoredPair[] = [];
   const inLinks = new Set<number>();
@@ -208,15 +203,13 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     const w = weights[p];
     const within = features.source[x] === features.source[y];
     if (w < thresholdWeight || (within && w < input.withinMinWeight) || (vectors.namesDiffer[p] && w < NAMES_DIFFER_MIN_WEIGHT)) continue;
-    links.push(toOriginal(scoredPair(ctx, x, y)));
+    links.push(scoredPair(ctx, x, y, back));
     inLinks.add(pairCode(x, y, n));
   }
   for (const [x, y] of mustLink) {
     if (inLinks.has(pairCode(x, y, n))) continue;
     inLinks.add(pairCode(x, y, n));
-    const sp = scoredPair(ctx, x, y);
-    sp.evidence.push('clerical decision: same person (must-link)');
-    links.push(toOriginal(sp));
+    links.push(scoredPair(ctx, x, y, back, ['clerical decision: same person (must-link)']));
   }
   links.sort((p, q) => p.a - q.a || p.b - q.b);
 
@@ -238,7 +231,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
       blocks.a[p] - blocks.a[q] ||
       blocks.b[p] - blocks.b[q],
   );
-  for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(toOriginal(scoredPair(ctx, blocks.a[p], blocks.b[p])));
+  for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(scoredPair(ctx, blocks.a[p], blocks.b[p], back));
 
   // Every pair of records of one source that ended up in one person, linked directly or through other records.
   const withinSourceDuplicates: Array<[number, number]> = [];
