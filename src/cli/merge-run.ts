@@ -8,12 +8,12 @@ import { ingestSource } from '../ingest/index.js';
 import { candidatePairs, type Decision, type ModelParams } from '../match/index.js';
 import { reconcile, type ReconcileResult } from '../pipeline/reconcile.js';
 import { redactResult } from '../pipeline/redact.js';
-import { renderMergedCsv, renderPairsCsv, renderRecordsCsv, renderReviewCsv } from '../report/render-csv.js';
+import { mergedCsvLines, pairsCsvLines, recordsCsvLines, reviewCsvLines } from '../report/render-csv.js';
 import { renderReportHtml } from '../report/render-html.js';
 import { renderReportMarkdown } from '../report/render-md.js';
-import type { CsvOptions } from '../report/csv.js';
+import { lazyText, type CsvOptions } from '../report/csv.js';
 import type { MergeFlags } from './commands/merge.js';
-import { changedFiles, readInputFile, writeFilesAtomically, writeFilesInterruptibly } from './fs-io.js';
+import { changedFiles, readInputFile, writeFilesAtomically, writeFilesInterruptibly, type FileContent } from './fs-io.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
 import { estimateSection } from './report-estimate.js';
@@ -150,8 +150,11 @@ export function ingestAll(sources: readonly SourceConfig[], flags: Pick<MergeFla
   });
 }
 
-/** The output files of a run, in a fixed order. */
-export function renderOutputs(result: ReconcileResult, run: { config: RunConfig; sources: SourceConfig[]; cwd: string; flags: MergeFlags }): Array<[string, string]> {
+/**
+ * The output files of a run, in a fixed order. The CSVs are made line by line as they are written (or checked), so
+ * that a run of a million records never holds them whole; the reports are texts.
+ */
+export function renderOutputs(result: ReconcileResult, run: { config: RunConfig; sources: SourceConfig[]; cwd: string; flags: MergeFlags }): Array<[string, FileContent]> {
   const csv: CsvOptions = { neutralize: run.flags.neutralize !== false, bom: Boolean(run.flags.excel) };
   if (run.flags.excel && run.flags.delimiter) csv.delimiter = run.flags.delimiter === 'tab' ? '\t' : run.flags.delimiter;
   const r = run.flags.redact ? redactResult(result) : result;
@@ -174,10 +177,10 @@ export function renderOutputs(result: ReconcileResult, run: { config: RunConfig;
     })),
   };
   return [
-    ['records.csv', renderRecordsCsv(r.sources, r.records, r.personOfRecord, r.scoreOfRecord, csv)],
-    ['merged.csv', renderMergedCsv(r.persons, csv)],
-    ['links.csv', renderPairsCsv(r.link.links, r.records, !run.flags.redact, csv)],
-    ['review.csv', renderReviewCsv(r.link.review, r.records, csv)],
+    ['records.csv', lazyText(() => recordsCsvLines(r.sources, r.records, r.personOfRecord, r.scoreOfRecord, csv))],
+    ['merged.csv', lazyText(() => mergedCsvLines(r.persons, csv))],
+    ['links.csv', lazyText(() => pairsCsvLines(r.link.links, r.records, !run.flags.redact, csv))],
+    ['review.csv', lazyText(() => reviewCsvLines(r.link.review, r.records, csv))],
     ['report.md', renderReportMarkdown(report, { extraSections: estimate ? [estimate.markdown] : [] })],
     ['report.html', renderReportHtml(report)],
     ['report.json', JSON.stringify(report, null, 2) + '\n'],
