@@ -130,7 +130,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
 
   if (n <= (options.allPairsUpTo ?? ALL_PAIRS_UP_TO)) {
     rules.push({ name: 'all-pairs', pairs: pushAll(Array.from({ length: n }, (_, i) => i)) });
-    return { ...buffer.toSortedUnique(n), rules, capped };
+    return { ...buffer.takeSortedUnique(n), rules, capped };
   }
 
   const maxBlock = options.maxBlock ?? MAX_BLOCK;
@@ -240,7 +240,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   if (bigBlocks.length > CAPPED_LISTED) {
     capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within fact groups and sorted windows, or left to the other rules`);
   }
-  return { ...buffer.toSortedUnique(n), rules, capped };
+  return { ...buffer.takeSortedUnique(n), rules, capped };
 }
 
 /**

@@ -60,16 +60,34 @@ export class PairBuffer {
    * sorted: linear in the pairs plus small sorts (a sort of all pair codes took seconds at tens of millions).
    */
   toSortedUnique(n: number): { a: Uint32Array; b: Uint32Array } {
+    return this.sortedUnique(n, false);
+  }
+
+  /**
+   * toSortedUnique for the last time: the buffer is emptied as soon as its pairs are bucketed, before the result is
+   * allocated, and the result lies in shared memory (scoring workers read it without a copy). At tens of millions
+   * of pairs this keeps the buffer, the buckets and the result from being held all at once.
+   */
+  takeSortedUnique(n: number): { a: Uint32Array; b: Uint32Array } {
+    return this.sortedUnique(n, true);
+  }
+
+  private sortedUnique(n: number, take: boolean): { a: Uint32Array; b: Uint32Array } {
     const len = this.length;
-    const data = this.data;
+    let data = this.data;
     const start = new Uint32Array(n + 1);
     for (let p = 0; p < len; p++) start[data[2 * p] + 1]++;
     for (let i = 0; i < n; i++) start[i + 1] += start[i];
     const next = start.slice(0, n);
     const bs = new Uint32Array(len);
     for (let p = 0; p < len; p++) bs[next[data[2 * p]]++] = data[2 * p + 1];
-    const a = new Uint32Array(len);
-    const b = new Uint32Array(len);
+    if (take) {
+      this.data = new Uint32Array(1024);
+      this.length = 0;
+      this.unique = 0;
+    }
+    data = new Uint32Array(0);
+    // Each bucket sorted, and the distinct pairs counted, so that the result is allocated at its size.
     let m = 0;
     for (let x = 0; x < n; x++) {
       const from = start[x];
@@ -79,7 +97,17 @@ export class PairBuffer {
       if (to - from > 1) bucket.sort();
       let last = -1;
       for (let k = 0; k < bucket.length; k++) {
-        const y = bucket[k];
+        if (bucket[k] !== last) m++;
+        last = bucket[k];
+      }
+    }
+    const a = take ? new Uint32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m) : new Uint32Array(m);
+    const b = take ? new Uint32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m) : new Uint32Array(m);
+    m = 0;
+    for (let x = 0; x < n; x++) {
+      let last = -1;
+      for (let k = start[x]; k < start[x + 1]; k++) {
+        const y = bs[k];
         if (y === last) continue;
         last = y;
         a[m] = x;
@@ -87,7 +115,7 @@ export class PairBuffer {
         m++;
       }
     }
-    return { a: a.slice(0, m), b: b.slice(0, m) };
+    return { a, b };
   }
 }
 

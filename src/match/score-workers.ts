@@ -149,10 +149,11 @@ export function comparePairsInParallel(
     tfGiven: shared(Float32Array, total),
     namesDiffer: shared(Uint8Array, total),
   };
-  const sa = shared(Uint32Array, total);
-  sa.set(a);
-  const sb = shared(Uint32Array, total);
-  sb.set(b);
+  // Pairs already in shared memory (as blocking returns them) are handed to the workers as they are, not copied.
+  const sa = a.buffer instanceof SharedArrayBuffer ? a : shared(Uint32Array, total);
+  if (sa !== a) sa.set(a);
+  const sb = b.buffer instanceof SharedArrayBuffer ? b : shared(Uint32Array, total);
+  if (sb !== b) sb.set(b);
   const control = shared(Int32Array, 3);
   const chunkDone = shared(Uint8Array, chunks);
 
