@@ -217,6 +217,11 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return keys;
   });
+  // The caches of the name keys and of the large blocks' splitting are not needed by the prefix rule (whose large
+  // blocks are left to the name keys): let them go before it builds its own blocks (hundreds of MiB at a million).
+  nameKeys.clear();
+  sortKeys.clear();
+  factsOf.fill(undefined);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
   const prefixKeys = new Map<ParsedName, string[]>();
   runRule('name-prefix', (i) => {
@@ -228,6 +233,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     return keys;
   }, options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
+  prefixKeys.clear();
 
   bigBlocks.sort((p, q) => Number(q.window > 0) - Number(p.window > 0) || q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {

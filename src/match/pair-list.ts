@@ -37,7 +37,7 @@ export class PairBuffer {
   /**
    * Makes room: when at least half of the pairs came since the last compaction and the record count is known, the
    * pairs are first sorted with repeats removed (overlapping blocks repeat many pairs), so that the buffer holds
-   * about the distinct pairs rather than every pair pushed; it doubles only when that frees less than a quarter.
+   * about the distinct pairs rather than every pair pushed; it grows by half only when that frees less than a quarter.
    */
   private grow(): void {
     if (this.n > 0 && this.length >= this.compactFrom && this.length >= 2 * this.unique) {
@@ -50,7 +50,8 @@ export class PairBuffer {
       this.unique = a.length;
       if (this.length * 2 <= (this.data.length * 3) / 4) return;
     }
-    const next = new Uint32Array(this.data.length * 2);
+    // Half as large again (not doubled): at tens of millions of pairs a doubled buffer left up to half of it unused.
+    const next = new Uint32Array(2 * Math.ceil((this.data.length * 3) / 4));
     next.set(this.data.subarray(0, this.length * 2));
     this.data = next;
   }

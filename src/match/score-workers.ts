@@ -24,6 +24,13 @@ export const MIN_PARALLEL_PAIRS = 400_000;
  */
 export const MIN_PAIRS_PER_NAME = 30;
 
+/**
+ * Above this many distinct names no worker is started unless RECONCILE_THREADS (or `threads`) asks for one: each
+ * worker parses and keeps every name again (about 2.5 GiB at a million records, on top of the calling thread's
+ * own), which would take the run past a 4 GiB memory budget. Scoring is then slower but fits.
+ */
+export const MAX_PARALLEL_NAMES = 300_000;
+
 // Slots of the control array.
 const NEXT = 0;
 const DONE = 1;
@@ -58,6 +65,8 @@ export interface ParallelOptions {
   minPairs?: number;
   /** Pairs per distinct name below which no worker is started (default MIN_PAIRS_PER_NAME). */
   minPairsPerName?: number;
+  /** Distinct names above which no worker is started (default MAX_PARALLEL_NAMES; no limit when threads are asked for). */
+  maxNames?: number;
   /** The worker script (default: score-worker.js beside this module; without it, one thread does the work). */
   workerUrl?: URL;
 }
@@ -127,7 +136,8 @@ export function comparePairsInParallel(
   const minPairsPerName = options.minPairsPerName ?? (asked !== undefined ? 0 : MIN_PAIRS_PER_NAME);
   const parallel = threads > 1 && total >= minPairs && existsSync(fileURLToPath(workerUrl));
   const names = parallel ? distinctNames(records) : undefined;
-  if (!names || total < minPairsPerName * names.inputs.length) {
+  const maxNames = options.maxNames ?? (asked !== undefined ? Infinity : MAX_PARALLEL_NAMES);
+  if (!names || total < minPairsPerName * names.inputs.length || names.inputs.length > maxNames) {
     const out: VectorArrays = {
       codes: new Uint32Array(total),
       tfSurname: new Float32Array(total),
