@@ -207,33 +207,18 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     rules.push({ name, pairs: count });
   };
 
-  const nameKeys = new Map<ParsedName, string[]>();
+  // Keys are made per record as each rule runs, not cached per name: a cache held every record's keys through the
+  // rule on top of the blocks (hundreds of MiB at a million records) to save little (few records share a name).
   runRule('name-keys', (i) => {
     const p = records[i].name;
-    let keys = nameKeys.get(p);
-    if (!keys) {
-      keys = p.empty ? [] : nameBlockingKeys(p);
-      nameKeys.set(p, keys);
-    }
-    return keys;
+    return p.empty ? [] : nameBlockingKeys(p);
   });
-  // The caches of the name keys and of the large blocks' splitting are not needed by the prefix rule (whose large
-  // blocks are left to the name keys): let them go before it builds its own blocks (hundreds of MiB at a million).
-  nameKeys.clear();
+  // The caches of the large blocks' splitting are not needed by the prefix rule (whose large blocks are left to the
+  // name keys): let them go before it builds its own blocks.
   sortKeys.clear();
   factsOf.fill(undefined);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
-  const prefixKeys = new Map<ParsedName, string[]>();
-  runRule('name-prefix', (i) => {
-    const p = records[i].name;
-    let keys = prefixKeys.get(p);
-    if (!keys) {
-      keys = namePrefixKeys(p);
-      prefixKeys.set(p, keys);
-    }
-    return keys;
-  }, options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
-  prefixKeys.clear();
+  runRule('name-prefix', (i) => namePrefixKeys(records[i].name), options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
 
   bigBlocks.sort((p, q) => Number(q.window > 0) - Number(p.window > 0) || q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
