@@ -117,7 +117,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const tf = buildTermFrequencies(recs);
 
   options.onStage?.('block', 'start');
-  const blocks = blockRecords(recs, { uniqueSources });
+  const blocks = blockRecords(recs, { uniqueSources, onProgress: (done, total) => options.onStage?.('block', 'start', { done, total }) });
   options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
 
   // Every candidate pair is compared once here; training and scoring reuse the vectors. Only the weights and the
@@ -196,13 +196,21 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const alt = alternativeThresholds(threshold);
   const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
   const sorted = sortLinks(input, probabilityToWeight(lowest));
-  const main = clusterRecords(input, sorted, thresholdWeight);
+  // Progress after each clustering (the main one, the table's thresholds, the stricter and looser alternatives).
+  const clusterings = THRESHOLD_TABLE.length + 3;
+  let clustered = 0;
+  const clustering = (weight: number): ClusterOutcome => {
+    const outcome = clusterRecords(input, sorted, weight);
+    options.onStage?.('cluster', 'start', { done: ++clustered, total: clusterings });
+    return outcome;
+  };
+  const main = clustering(thresholdWeight);
   const thresholdTable = THRESHOLD_TABLE.map((t) => ({
     threshold: t,
-    persons: t === threshold ? main.clusters.length : clusterRecords(input, sorted, probabilityToWeight(t)).clusters.length,
+    persons: t === threshold ? main.clusters.length : clustering(probabilityToWeight(t)).clusters.length,
   }));
-  const stricter = clusterRecords(input, sorted, probabilityToWeight(alt.stricter));
-  const looser = clusterRecords(input, sorted, probabilityToWeight(alt.looser));
+  const stricter = clustering(probabilityToWeight(alt.stricter));
+  const looser = clustering(probabilityToWeight(alt.looser));
   options.onStage?.('cluster', 'end');
 
   // Map back to the caller's indices.

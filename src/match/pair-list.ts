@@ -69,11 +69,12 @@ export class PairBuffer {
    * allocated, and the result lies in shared memory (scoring workers read it without a copy). At tens of millions
    * of pairs this keeps the buffer, the buckets and the result from being held all at once.
    */
-  takeSortedUnique(n: number): { a: Uint32Array; b: Uint32Array } {
-    return this.sortedUnique(n, true);
+  takeSortedUnique(n: number, onReleased?: () => void): { a: Uint32Array; b: Uint32Array } {
+    return this.sortedUnique(n, true, onReleased);
   }
 
-  private sortedUnique(n: number, take: boolean): { a: Uint32Array; b: Uint32Array } {
+  /** `onReleased` is called once the buffer is let go and before the result is allocated (a moment to reclaim it). */
+  private sortedUnique(n: number, take: boolean, onReleased?: () => void): { a: Uint32Array; b: Uint32Array } {
     const len = this.length;
     let data = this.data;
     const start = new Uint32Array(n + 1);
@@ -88,6 +89,7 @@ export class PairBuffer {
       this.unique = 0;
     }
     data = new Uint32Array(0);
+    onReleased?.();
     // Each bucket sorted, and the distinct pairs counted, so that the result is allocated at its size.
     let m = 0;
     for (let x = 0; x < n; x++) {
