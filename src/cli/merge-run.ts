@@ -220,7 +220,7 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
     previous,
     onStage: (stage, event, info) => {
       progress.stage(stage, event, info);
-      guard?.(COLLECT_AT.has(`${stage} ${event}`));
+      guard?.(stage === 'block' || COLLECT_AT.has(`${stage} ${event}`));
     },
     onStep: (step, event) => {
       progress.stage(step, event);
@@ -266,10 +266,13 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
  * far past what is live before it collects. At a million records that took the run from under 4 GiB to 5.7 GiB.
  */
 const COLLECT_FROM_RECORDS = 200_000;
-/** Where matching has just let go of large arrays: a collection always runs there. */
+/**
+ * Where matching has just let go of large arrays or heap: a collection always runs there, and at each of blocking's
+ * few steps (after each rule, once the pair buffer is let go), whose blocks and caches take gigabytes at a million.
+ */
 const COLLECT_AT: ReadonlySet<string> = new Set(['block end', 'cluster start', 'cluster end']);
 /** Elsewhere a collection runs when the heap and array buffers have grown by this much since the last one. */
-const COLLECT_GROWTH = 512 * 2 ** 20;
+const COLLECT_GROWTH = 384 * 2 ** 20;
 
 /**
  * A check to call at each progress step: runs V8's full garbage collection when `force` is set or when memory in

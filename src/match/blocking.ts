@@ -218,11 +218,11 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     const p = records[i].name;
     return p.empty ? [] : nameBlockingKeys(p);
   });
-  options.onProgress?.(1, 3);
   // The caches of the large blocks' splitting are not needed by the prefix rule (whose large blocks are left to the
   // name keys): let them go before it builds its own blocks.
   sortKeys.clear();
   factsOf.fill(undefined);
+  options.onProgress?.(1, 3);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
   runRule('name-prefix', (i) => namePrefixKeys(records[i].name), options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
   options.onProgress?.(2, 3);
