@@ -1,6 +1,6 @@
 // File-system edge of the CLI: reading inputs with clear errors and writing outputs atomically
 // (temporary files, then rename; temporary files and created folders removed on failure or Ctrl-C).
-import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReconError } from '../core/errors.js';
 
@@ -96,10 +96,55 @@ function makeDir(dir: string): void {
 export type StagedFiles = Array<[string, string]>;
 
 /**
- * Writes each file to a hidden temporary file beside its final path (`.records.csv.tmp-PID`). Nothing is replaced
- * yet. On failure every temporary file (and any folder created) is removed and ReconError('OUTPUT') is thrown.
+ * What an output file holds: a text, bytes, or texts made while the file is written (each iteration makes them
+ * anew), so that a large CSV never has to be held whole.
  */
-export function stageFiles(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): StagedFiles {
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+/** Texts are gathered up to this many characters before each write. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+/** An error thrown while making a file's content (not by the file system): passed on as it is. */
+class ContentError {
+  constructor(readonly cause: unknown) {}
+}
+
+function isPieces(content: FileContent): content is Iterable<string> {
+  return typeof content === 'object' && content !== null && !(content instanceof Uint8Array) && typeof (content as Iterable<string>)[Symbol.iterator] === 'function';
+}
+
+/** Writes the texts one after another into `file` (created or truncated), in writes of about WRITE_CHUNK_CHARS. */
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let pending = '';
+    const iterator = pieces[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = iterator.next();
+      } catch (e) {
+        throw new ContentError(e);
+      }
+      if (next.done) break;
+      pending += next.value;
+      if (pending.length >= WRITE_CHUNK_CHARS) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending.length > 0) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes each file to a hidden temporary file beside its final path (`.records.csv.tmp-PID`). Nothing is replaced
+ * yet. On failure every temporary file (and any folder created) is removed and ReconError('OUTPUT') is thrown; an
+ * error thrown while making a content (not a file-system error) is thrown again as it is, after the same cleanup.
+ */
+export function stageFiles(dir: string, files: ReadonlyArray<readonly [string, FileContent]>): StagedFiles {
   const outDir = resolve(dir);
   try {
     makeDir(outDir);
@@ -118,10 +163,12 @@ export function stageFiles(dir: string, files: ReadonlyArray<readonly [string, s
       const tmp = join(dirname(target), `.${name.split('/').pop()}.tmp-${process.pid}`);
       pendingTemps.add(tmp);
       temps.push([tmp, target]);
-      writeFileSync(tmp, content);
+      if (isPieces(content)) writePieces(tmp, content);
+      else writeFileSync(tmp, content);
     }
   } catch (e) {
     removePending();
+    if (e instanceof ContentError) throw e.cause;
     if (e instanceof ReconError) throw e;
     throw new ReconError('OUTPUT', `cannot write the outputs: ${explainWriteError(e)}; nothing was written`, { file: dir });
   }
@@ -155,7 +202,7 @@ function isDirectory(path: string): boolean {
  * Writes several files into `dir` as one step: each goes to a hidden temporary file first; only when all are written
  * are they renamed into place. On any failure the temporary files are removed and nothing is replaced.
  */
-export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): string[] {
+export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly [string, FileContent]>): string[] {
   return commitFiles(stageFiles(dir, files), dir);
 }
 
@@ -163,7 +210,7 @@ export function writeFilesAtomically(dir: string, files: ReadonlyArray<readonly 
  * writeFilesAtomically with Ctrl-C handled: after the temporary files are written the event loop gets a turn, so an
  * interrupt that came during the writes removes them and exits 130 before anything is replaced.
  */
-export async function writeFilesInterruptibly(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>, stderr: NodeJS.WritableStream): Promise<string[]> {
+export async function writeFilesInterruptibly(dir: string, files: ReadonlyArray<readonly [string, FileContent]>, stderr: NodeJS.WritableStream): Promise<string[]> {
   const uninstall = installInterruptHandler(stderr);
   try {
     const staged = stageFiles(dir, files);
@@ -176,7 +223,7 @@ export async function writeFilesInterruptibly(dir: string, files: ReadonlyArray<
 }
 
 /** Names of files in `dir` that differ from `files` (missing counts as different). For `--check`. */
-export function changedFiles(dir: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>): string[] {
+export function changedFiles(dir: string, files: ReadonlyArray<readonly [string, FileContent]>): string[] {
   const changed: string[] = [];
   for (const [name, content] of files) {
     let existing: Buffer | undefined;
@@ -185,10 +232,21 @@ export function changedFiles(dir: string, files: ReadonlyArray<readonly [string,
     } catch {
       existing = undefined;
     }
-    const wanted = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    if (!existing || !existing.equals(wanted)) changed.push(name);
+    if (!existing || !sameContent(existing, content)) changed.push(name);
   }
   return changed;
+}
+
+/** True when `content` encodes (UTF-8) to exactly `bytes`; pieces are compared one by one. */
+function sameContent(bytes: Buffer, content: FileContent): boolean {
+  if (!isPieces(content)) return bytes.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+  let at = 0;
+  for (const piece of content) {
+    const b = Buffer.from(piece, 'utf8');
+    if (at + b.length > bytes.length || !b.equals(bytes.subarray(at, at + b.length))) return false;
+    at += b.length;
+  }
+  return at === bytes.length;
 }
 
 /** True when `dir` exists and holds at least one file. */

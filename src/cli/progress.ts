@@ -1,5 +1,5 @@
 // Progress and stage timings on stderr. A live line only on a TTY (and not with --quiet); silent otherwise.
-// timings() also gives the process's CPU time so far; RECONCILE_TIMINGS=1 logs each stage's end with the heap in use.
+// timings() also gives the process's CPU time so far; RECONCILE_TIMINGS=1 logs each stage's end with the heap, array buffers, resident set size and its peak so far.
 import type { CliIO } from './io.js';
 
 export interface Progress {
@@ -41,7 +41,12 @@ export function createProgress(io: CliIO, enabled: boolean): Progress {
           spent[name] = (spent[name] ?? 0) + (now - t0);
           started.delete(name);
           // With RECONCILE_TIMINGS, each finished stage is logged as it ends (a run that dies shows how far it got).
-          if (log) io.stderr.write(`stage ${name} ${Math.round(now - t0)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB\n`);
+          if (log) {
+            const m = process.memoryUsage();
+            const mib = (x: number) => Math.round(x / 2 ** 20);
+            const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+            io.stderr.write(`stage ${name} ${Math.round(now - t0)} ms, heap ${mib(m.heapUsed)} MiB, array buffers ${mib(m.arrayBuffers)} MiB, rss ${mib(m.rss)} MiB, peak rss so far ${peak} MiB\n`);
+          }
         }
       }
     },

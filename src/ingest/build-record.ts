@@ -79,6 +79,18 @@ interface Cached<T> {
 /** Per-source memo of parsed cell values. */
 export class ValueCache {
   private readonly maps = new Map<string, Map<string, unknown>>();
+  private readonly texts = new Map<string, string>();
+  /**
+   * One shared copy of a cell text that recurs from row to row (a date, a place, a given name): a million records
+   * otherwise hold a million copies of each, hundreds of MiB in all.
+   */
+  text(value: string): string {
+    const shared = this.texts.get(value);
+    if (shared !== undefined) return shared;
+    this.texts.set(value, value);
+    return value;
+  }
+
   get<T>(kind: string, text: string, parse: (text: string) => T): T {
     let map = this.maps.get(kind);
     if (!map) this.maps.set(kind, (map = new Map()));
@@ -123,6 +135,9 @@ function parseBirthCell(text: string): Cached<never> {
   return { value: undefined };
 }
 
+/** Columns whose texts recur across rows, kept once (see ValueCache.text); names as a whole, ids and notes do not. */
+const SHARED_ROLES: ReadonlySet<string | undefined> = new Set(['surname', 'given', 'patronymic', 'age', 'birth_year', 'birth_date', 'date_of_death', 'place', 'region', 'category', 'sex']);
+
 export interface RowInput {
   source: string;
   row: number;
@@ -140,7 +155,7 @@ export function buildRecord(input: RowInput, plan: ColumnPlan, cache: ValueCache
     if (plan.roles[i] === 'ignore') continue;
     const value = fields[i] ?? '';
     if (plan.unnamed[i] && value.trim() === '') continue;
-    cells[plan.keys[i]] = value;
+    cells[plan.keys[i]] = SHARED_ROLES.has(plan.roles[i]) ? cache.text(value) : value;
   }
   const warnings: string[] = [];
   let extra = false;

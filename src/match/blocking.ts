@@ -21,6 +21,11 @@ export interface BlockingOptions {
   groupWindow?: number;
   /** name-prefix blocks up to this size are compared all-pairs; larger ones are left to the name keys (default 20). */
   prefixMaxBlock?: number;
+  /**
+   * Called after each step (the name keys, the name prefixes, and once the pair buffer is let go before the result
+   * is allocated): progress, and moments where a caller may reclaim memory.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BlockingResult {
@@ -138,7 +143,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
 
   if (n <= (options.allPairsUpTo ?? ALL_PAIRS_UP_TO)) {
     rules.push({ name: 'all-pairs', pairs: pushAll(Array.from({ length: n }, (_, i) => i)) });
-    return { ...buffer.toSortedUnique(n), rules, capped };
+    return { ...buffer.takeSortedUnique(n, () => options.onProgress?.(1, 1)), rules, capped };
   }
 
   const maxBlock = options.maxBlock ?? MAX_BLOCK;
@@ -245,27 +250,20 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     rules.push({ name, pairs: count });
   };
 
-  const nameKeys = new Map<ParsedName, string[]>();
+  // Keys are made per record as each rule runs, not cached per name: a cache held every record's keys through the
+  // rule on top of the blocks (hundreds of MiB at a million records) to save little (few records share a name).
   runRule('name-keys', (i) => {
     const p = records[i].name;
-    let keys = nameKeys.get(p);
-    if (!keys) {
-      keys = p.empty ? [] : nameBlockingKeys(p);
-      nameKeys.set(p, keys);
-    }
-    return keys;
+    return p.empty ? [] : nameBlockingKeys(p);
   });
+  // The caches of the large blocks' splitting are not needed by the prefix rule (whose large blocks are left to the
+  // name keys): let them go before it builds its own blocks.
+  sortKeys.clear();
+  factsOf.fill(undefined);
+  options.onProgress?.(1, 3);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
-  const prefixKeys = new Map<ParsedName, string[]>();
-  runRule('name-prefix', (i) => {
-    const p = records[i].name;
-    let keys = prefixKeys.get(p);
-    if (!keys) {
-      keys = namePrefixKeys(p);
-      prefixKeys.set(p, keys);
-    }
-    return keys;
-  }, options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
+  runRule('name-prefix', (i) => namePrefixKeys(records[i].name), options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
+  options.onProgress?.(2, 3);
 
   bigBlocks.sort((p, q) => Number(q.window > 0) - Number(p.window > 0) || q.size - p.size || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   for (const b of bigBlocks.slice(0, CAPPED_LISTED)) {
@@ -278,7 +276,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   if (bigBlocks.length > CAPPED_LISTED) {
     capped.push(`${bigBlocks.length - CAPPED_LISTED} more large blocks compared within fact groups and sorted windows, or left to the other rules`);
   }
-  return { ...buffer.toSortedUnique(n), rules, capped };
+  return { ...buffer.takeSortedUnique(n, () => options.onProgress?.(3, 3)), rules, capped };
 }
 
 /**

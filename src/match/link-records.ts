@@ -2,20 +2,20 @@
 // the persons found do not depend on the order of rows in the inputs; indices are mapped back at the end. Pure.
 import { compareStrings } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
-import { blockRecords } from './blocking.js';
+import { blockRecords, type BlockingResult } from './blocking.js';
 import { clusterRecords, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
-import { buildFeatures } from './features.js';
-import { buildTermFrequencies } from './frequencies.js';
+import { buildFeatures, type RecordFeatures } from './features.js';
+import { buildTermFrequencies, type TermFrequencies } from './frequencies.js';
 import { probabilityToWeight, weightToProbability } from './model.js';
 import { indexPairs } from './pair-index.js';
 import { pairCode } from './pair-list.js';
 import { assignPersonIds } from './person-ids.js';
-import { buildScoringContext, scorePair, scoredPair, weighPairs } from './score.js';
+import { buildScoringContext, scorePair, scoredPair, weighPairs, type ScoringContext } from './score.js';
 import { comparePairsInParallel } from './score-workers.js';
 import { alternativeThresholds, chooseThreshold, THRESHOLD_TABLE } from './threshold.js';
 import { trainModel } from './train.js';
 import { K } from './levels.js';
-import type { LinkOptions, LinkResult, MatchRecord, ScoredPair } from './types.js';
+import type { LinkOptions, LinkResult, MatchRecord, ModelParams, ScoredPair } from './types.js';
 
 /** Links inside one source need at least this probability, whatever the threshold (strong evidence only). */
 export const WITHIN_SOURCE_MIN_PROBABILITY = 0.99;
@@ -63,23 +63,17 @@ function canonicalOrder(records: readonly MatchRecord[]): number[] {
 }
 
 /**
- * Links records into persons.
- * Example: linkRecords([{record: media1, name: parseName('Ахметов Ерлан')}, {record: ngo4, name: parseName('Akhmetov Yerlan')}], {})
- *   → clusters [[0, 1]] when age, date and place agree.
+ * Compares every candidate pair, trains the model on the comparison vectors (unless one is given) and weighs the
+ * pairs under it. Returns what clustering needs; the vectors themselves are dropped on return.
  */
-export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): LinkResult {
-  const n = records.length;
-  const perm = canonicalOrder(records);
-  const recs = perm.map((i) => records[i]);
-  const uniqueSources = [...new Set(options.uniqueSources ?? [])].sort(compareStrings);
-  const features = buildFeatures(recs, options.eventDate);
-  const tf = buildTermFrequencies(recs);
-
-  options.onStage?.('block', 'start');
-  const blocks = blockRecords(recs, { uniqueSources });
-  options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
-
-  // Every candidate pair is compared once here; training and scoring reuse the vectors.
+function scoreCandidates(
+  recs: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  blocks: BlockingResult,
+  uniqueSources: string[],
+  options: LinkOptions,
+): { model: ModelParams; emIterations: number; converged: boolean; ctx: ScoringContext; weights: Float32Array; namesDiffer: Uint8Array } {
   options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
   const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, (done, total) =>
     options.onStage?.('score', 'start', { done, total }),
@@ -106,7 +100,30 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
 
   const ctx = buildScoringContext(recs, features, tf, model, uniqueSources);
   const weights = weighPairs(ctx, blocks.a, blocks.b, vectors);
+  return { model, emIterations, converged, ctx, weights, namesDiffer: vectors.namesDiffer };
+}
 
+/**
+ * Links records into persons.
+ * Example: linkRecords([{record: media1, name: parseName('Ахметов Ерлан')}, {record: ngo4, name: parseName('Akhmetov Yerlan')}], {})
+ *   → clusters [[0, 1]] when age, date and place agree.
+ */
+export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): LinkResult {
+  const n = records.length;
+  const perm = canonicalOrder(records);
+  const recs = perm.map((i) => records[i]);
+  const uniqueSources = [...new Set(options.uniqueSources ?? [])].sort(compareStrings);
+  const features = buildFeatures(recs, options.eventDate);
+  const tf = buildTermFrequencies(recs);
+
+  options.onStage?.('block', 'start');
+  const blocks = blockRecords(recs, { uniqueSources, onProgress: (done, total) => options.onStage?.('block', 'start', { done, total }) });
+  options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
+
+  // Every candidate pair is compared once here; training and scoring reuse the vectors. Only the weights and the
+  // names-differ flags outlive this step: the packed levels and term-frequency adjustments (12 bytes a pair) are
+  // let go before clustering.
+  const { model, emIterations, converged, ctx, weights, namesDiffer } = scoreCandidates(recs, features, tf, blocks, uniqueSources, options);
   options.onStage?.('cluster', 'start');
   let threshold: number;
   let thresholdSource: string;
@@ -149,7 +166,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const extra = new Map<number, number>();
   const pairProbability = (i: number, j: number): number => {
     const p = candidates.find(i, j);
-    if (p >= 0) return vectors.namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
+    if (p >= 0) return namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
     const code = pairCode(i, j, n);
     let q = extra.get(code);
     if (q === undefined) {
@@ -167,7 +184,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     a: blocks.a,
     b: blocks.b,
     weight: weights,
-    namesDiffer: vectors.namesDiffer,
+    namesDiffer: namesDiffer,
     source: features.source,
     uniqueSource: ctx.uniqueSource,
     mustLink,
@@ -179,13 +196,21 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const alt = alternativeThresholds(threshold);
   const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
   const sorted = sortLinks(input, probabilityToWeight(lowest));
-  const main = clusterRecords(input, sorted, thresholdWeight);
+  // Progress after each clustering (the main one, the table's thresholds, the stricter and looser alternatives).
+  const clusterings = THRESHOLD_TABLE.length + 3;
+  let clustered = 0;
+  const clustering = (weight: number): ClusterOutcome => {
+    const outcome = clusterRecords(input, sorted, weight);
+    options.onStage?.('cluster', 'start', { done: ++clustered, total: clusterings });
+    return outcome;
+  };
+  const main = clustering(thresholdWeight);
   const thresholdTable = THRESHOLD_TABLE.map((t) => ({
     threshold: t,
-    persons: t === threshold ? main.clusters.length : clusterRecords(input, sorted, probabilityToWeight(t)).clusters.length,
+    persons: t === threshold ? main.clusters.length : clustering(probabilityToWeight(t)).clusters.length,
   }));
-  const stricter = clusterRecords(input, sorted, probabilityToWeight(alt.stricter));
-  const looser = clusterRecords(input, sorted, probabilityToWeight(alt.looser));
+  const stricter = clustering(probabilityToWeight(alt.stricter));
+  const looser = clustering(probabilityToWeight(alt.looser));
   options.onStage?.('cluster', 'end');
 
   // Map back to the caller's indices.
@@ -193,11 +218,6 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const mapClusters = (o: ClusterOutcome) =>
     o.clusters.map((cl) => cl.map(back).sort((x, y) => x - y)).sort((x, y) => x[0] - y[0]);
   const clusters = mapClusters(main);
-  const toOriginal = (sp: ScoredPair): ScoredPair => {
-    const x = back(sp.a);
-    const y = back(sp.b);
-    return { ...sp, a: Math.min(x, y), b: Math.max(x, y) };
-  };
 
   const links: ScoredPair[] = [];
   const inLinks = new Set<number>();
@@ -207,16 +227,14 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     if (main.clusterOf[x] !== main.clusterOf[y]) continue;
     const w = weights[p];
     const within = features.source[x] === features.source[y];
-    if (w < thresholdWeight || (within && w < input.withinMinWeight) || (vectors.namesDiffer[p] && w < NAMES_DIFFER_MIN_WEIGHT)) continue;
-    links.push(toOriginal(scoredPair(ctx, x, y)));
+    if (w < thresholdWeight || (within && w < input.withinMinWeight) || (namesDiffer[p] && w < NAMES_DIFFER_MIN_WEIGHT)) continue;
+    links.push(scoredPair(ctx, x, y, back));
     inLinks.add(pairCode(x, y, n));
   }
   for (const [x, y] of mustLink) {
     if (inLinks.has(pairCode(x, y, n))) continue;
     inLinks.add(pairCode(x, y, n));
-    const sp = scoredPair(ctx, x, y);
-    sp.evidence.push('clerical decision: same person (must-link)');
-    links.push(toOriginal(sp));
+    links.push(scoredPair(ctx, x, y, back, ['clerical decision: same person (must-link)']));
   }
   links.sort((p, q) => p.a - q.a || p.b - q.b);
 
@@ -238,7 +256,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
       blocks.a[p] - blocks.a[q] ||
       blocks.b[p] - blocks.b[q],
   );
-  for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(toOriginal(scoredPair(ctx, blocks.a[p], blocks.b[p])));
+  for (const p of reviewIdx.slice(0, REVIEW_MAX)) review.push(scoredPair(ctx, blocks.a[p], blocks.b[p], back));
 
   // Every pair of records of one source that ended up in one person, linked directly or through other records.
   const withinSourceDuplicates: Array<[number, number]> = [];

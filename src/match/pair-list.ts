@@ -1,9 +1,16 @@
 // Compact pair lists: a growable buffer of (a, b) index pairs in typed arrays, and the sorted union of pairs.
 // Pure. Pairs are stored with a < b.
 
-/** A growable list of index pairs backed by one Uint32Array (a0, b0, a1, b1, ...). */
+/** Pair codes are a · PAIR_BASE + b: exact in a double, and ordered as (a, b). Records beyond it cannot be paired. */
+const PAIR_BASE = 2 ** 26;
+
+/**
+ * A growable list of index pairs backed by one Float64Array of pair codes (a · 2^26 + b, 8 bytes a pair). Repeats
+ * are removed by sorting the codes in place: no memory beyond the buffer itself (a counting sort into separate
+ * arrays took 12 bytes a pair more, over a gigabyte at a million records).
+ */
 export class PairBuffer {
-  private data = new Uint32Array(1024);
+  private data = new Float64Array(512);
   length = 0;
 
   /** Record count for compaction (repeats removed when the buffer is full); 0: never compacted. */
@@ -22,72 +29,77 @@ export class PairBuffer {
   /** Adds the pair (min, max); self pairs are ignored. */
   push(i: number, j: number): void {
     if (i === j) return;
-    if (this.length * 2 + 2 > this.data.length) this.grow();
-    const o = this.length * 2;
-    if (i < j) {
-      this.data[o] = i;
-      this.data[o + 1] = j;
-    } else {
-      this.data[o] = j;
-      this.data[o + 1] = i;
+    if (this.length === this.data.length) this.grow();
+    const x = i < j ? i : j;
+    const y = i < j ? j : i;
+    if (y >= PAIR_BASE) throw new RangeError(`record index ${y} is beyond the pair buffer's range (${PAIR_BASE})`);
+    this.data[this.length++] = x * PAIR_BASE + y;
+  }
+
+  /** Sorts the codes in place and removes repeats; returns the number of distinct pairs (now at the front). */
+  private sortUnique(): number {
+    const codes = this.data.subarray(0, this.length);
+    codes.sort();
+    let m = 0;
+    for (let p = 0; p < codes.length; p++) {
+      if (m > 0 && codes[p] === codes[m - 1]) continue;
+      codes[m++] = codes[p];
     }
-    this.length++;
+    this.length = m;
+    return m;
   }
 
   /**
    * Makes room: when at least half of the pairs came since the last compaction and the record count is known, the
    * pairs are first sorted with repeats removed (overlapping blocks repeat many pairs), so that the buffer holds
-   * about the distinct pairs rather than every pair pushed; it doubles only when that frees less than a quarter.
+   * about the distinct pairs rather than every pair pushed; it grows by half only when that frees less than a quarter.
    */
   private grow(): void {
     if (this.n > 0 && this.length >= this.compactFrom && this.length >= 2 * this.unique) {
-      const { a, b } = this.toSortedUnique(this.n);
-      for (let p = 0; p < a.length; p++) {
-        this.data[2 * p] = a[p];
-        this.data[2 * p + 1] = b[p];
-      }
-      this.length = a.length;
-      this.unique = a.length;
-      if (this.length * 2 <= (this.data.length * 3) / 4) return;
+      this.unique = this.sortUnique();
+      if (this.length <= (this.data.length * 3) / 4) return;
     }
-    const next = new Uint32Array(this.data.length * 2);
-    next.set(this.data.subarray(0, this.length * 2));
+    // Half as large again (not doubled): at tens of millions of pairs a doubled buffer left up to half of it unused.
+    const next = new Float64Array(Math.ceil((this.data.length * 3) / 2));
+    next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
 
   /**
-   * Pairs sorted by (a, b) with repeats removed. Counting sort on a (one bucket per record), then each bucket's b
-   * sorted: linear in the pairs plus small sorts (a sort of all pair codes took seconds at tens of millions).
+   * Pairs sorted by (a, b) with repeats removed (the codes sorted in place; the buffer keeps them).
+   * `n` is the number of records (every index is below it).
    */
   toSortedUnique(n: number): { a: Uint32Array; b: Uint32Array } {
-    const len = this.length;
-    const data = this.data;
-    const start = new Uint32Array(n + 1);
-    for (let p = 0; p < len; p++) start[data[2 * p] + 1]++;
-    for (let i = 0; i < n; i++) start[i + 1] += start[i];
-    const next = start.slice(0, n);
-    const bs = new Uint32Array(len);
-    for (let p = 0; p < len; p++) bs[next[data[2 * p]]++] = data[2 * p + 1];
-    const a = new Uint32Array(len);
-    const b = new Uint32Array(len);
-    let m = 0;
-    for (let x = 0; x < n; x++) {
-      const from = start[x];
-      const to = start[x + 1];
-      if (to === from) continue;
-      const bucket = bs.subarray(from, to);
-      if (to - from > 1) bucket.sort();
-      let last = -1;
-      for (let k = 0; k < bucket.length; k++) {
-        const y = bucket[k];
-        if (y === last) continue;
-        last = y;
-        a[m] = x;
-        b[m] = y;
-        m++;
-      }
+    return this.sortedUnique(n, false);
+  }
+
+  /**
+   * toSortedUnique for the last time: the result lies in shared memory (scoring workers read it without a copy), and
+   * the buffer is let go once it is filled; `onReleased` is called then (a moment for the caller to reclaim it).
+   */
+  takeSortedUnique(n: number, onReleased?: () => void): { a: Uint32Array; b: Uint32Array } {
+    return this.sortedUnique(n, true, onReleased);
+  }
+
+  private sortedUnique(n: number, take: boolean, onReleased?: () => void): { a: Uint32Array; b: Uint32Array } {
+    const m = this.sortUnique();
+    const codes = this.data;
+    const a = take ? new Uint32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m) : new Uint32Array(m);
+    const b = take ? new Uint32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m) : new Uint32Array(m);
+    for (let p = 0; p < m; p++) {
+      const x = Math.floor(codes[p] / PAIR_BASE);
+      const y = codes[p] - x * PAIR_BASE;
+      if (y >= n) throw new RangeError(`record index ${y} is not below the record count ${n}`);
+      a[p] = x;
+      b[p] = y;
     }
-    return { a: a.slice(0, m), b: b.slice(0, m) };
+    if (take) {
+      this.data = new Float64Array(512);
+      this.length = 0;
+      this.unique = 0;
+      onReleased?.();
+    }
+    return { a, b };
   }
 }
 

@@ -24,6 +24,13 @@ export const MIN_PARALLEL_PAIRS = 400_000;
  */
 export const MIN_PAIRS_PER_NAME = 30;
 
+/**
+ * Above this many distinct names no worker is started unless RECONCILE_THREADS (or `threads`) asks for one: each
+ * worker parses and keeps every name again (about 2.5 GiB at a million records, on top of the calling thread's
+ * own), which would take the run past a 4 GiB memory budget. Scoring is then slower but fits.
+ */
+export const MAX_PARALLEL_NAMES = 300_000;
+
 // Slots of the control array.
 const NEXT = 0;
 const DONE = 1;
@@ -58,6 +65,8 @@ export interface ParallelOptions {
   minPairs?: number;
   /** Pairs per distinct name below which no worker is started (default MIN_PAIRS_PER_NAME). */
   minPairsPerName?: number;
+  /** Distinct names above which no worker is started (default MAX_PARALLEL_NAMES; no limit when threads are asked for). */
+  maxNames?: number;
   /** The worker script (default: score-worker.js beside this module; without it, one thread does the work). */
   workerUrl?: URL;
 }
@@ -127,7 +136,8 @@ export function comparePairsInParallel(
   const minPairsPerName = options.minPairsPerName ?? (asked !== undefined ? 0 : MIN_PAIRS_PER_NAME);
   const parallel = threads > 1 && total >= minPairs && existsSync(fileURLToPath(workerUrl));
   const names = parallel ? distinctNames(records) : undefined;
-  if (!names || total < minPairsPerName * names.inputs.length) {
+  const maxNames = options.maxNames ?? (asked !== undefined ? Infinity : MAX_PARALLEL_NAMES);
+  if (!names || total < minPairsPerName * names.inputs.length || names.inputs.length > maxNames) {
     const out: VectorArrays = {
       codes: new Uint32Array(total),
       tfSurname: new Float32Array(total),
@@ -149,10 +159,11 @@ export function comparePairsInParallel(
     tfGiven: shared(Float32Array, total),
     namesDiffer: shared(Uint8Array, total),
   };
-  const sa = shared(Uint32Array, total);
-  sa.set(a);
-  const sb = shared(Uint32Array, total);
-  sb.set(b);
+  // Pairs already in shared memory (as blocking returns them) are handed to the workers as they are, not copied.
+  const sa = a.buffer instanceof SharedArrayBuffer ? a : shared(Uint32Array, total);
+  if (sa !== a) sa.set(a);
+  const sb = b.buffer instanceof SharedArrayBuffer ? b : shared(Uint32Array, total);
+  if (sb !== b) sb.set(b);
   const control = shared(Int32Array, 3);
   const chunkDone = shared(Uint8Array, chunks);
 

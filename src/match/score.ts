@@ -159,35 +159,94 @@ function round4(x: number): number {
 }
 
 /**
- * The full evidence of one pair (levels, per-comparison weights, name evidence), as written to links.csv.
+ * A scored pair that keeps only its numbers (indices, probability, weight, packed levels, term-frequency adjustments)
+ * and works out its evidence when asked: `levels` and `weights` from the packed levels and the model, `evidence` by
+ * comparing the names again. A run keeps hundreds of thousands of links; holding each one's level and weight objects
+ * and evidence strings took gigabytes at a million records. Serialises (toJSON) as the full ScoredPair.
+ */
+class LazyScoredPair implements ScoredPair {
+  readonly a: number;
+  readonly b: number;
+  readonly probability: number;
+  readonly weight: number;
+  private readonly ctx: ScoringContext;
+  /** Indices into ctx.records (a and b may be mapped to the caller's order). */
+  private readonly i: number;
+  private readonly j: number;
+  private readonly code: number;
+  private readonly tfSurname: number;
+  private readonly tfGiven: number;
+  private readonly notes: readonly string[] | undefined;
+
+  constructor(ctx: ScoringContext, i: number, j: number, s: PairScore, levels: Uint8Array, a: number, b: number, notes?: readonly string[]) {
+    this.a = a;
+    this.b = b;
+    this.probability = weightToProbability(s.weight);
+    this.weight = s.weight;
+    this.ctx = ctx;
+    this.i = i;
+    this.j = j;
+    this.code = packLevels(levels);
+    this.tfSurname = s.tfSurname;
+    this.tfGiven = s.tfGiven;
+    this.notes = notes;
+  }
+
+  /** Comparison name → level name. */
+  get levels(): Record<string, string> {
+    const levels = new Uint8Array(K);
+    unpackLevels(this.code, levels);
+    const lv: Record<string, string> = {};
+    for (let k = 0; k < K; k++) {
+      const c = COMPARISONS[k];
+      lv[c.name] = c.levels[levels[k]];
+    }
+    return lv;
+  }
+
+  /** Comparison name → weight in bits (term-frequency adjustment included); plus `prior` and `name_interaction`. */
+  get weights(): Record<string, number> {
+    const ctx = this.ctx;
+    const levels = new Uint8Array(K);
+    unpackLevels(this.code, levels);
+    const ws: Record<string, number> = {};
+    ws.prior = round4(ctx.features.source[this.i] === ctx.features.source[this.j] ? ctx.priorWithin : ctx.priorCross);
+    for (let k = 0; k < K; k++) {
+      let w = ctx.weights[k * 8 + levels[k]];
+      if (k === C_SURNAME) w += this.tfSurname;
+      if (k === C_GIVEN) w += this.tfGiven;
+      ws[COMPARISONS[k].name] = round4(w);
+    }
+    ws.name_interaction = round4(bothNamesAgree(levels) ? ctx.model.nameInteraction : 0);
+    return ws;
+  }
+
+  /** Human-readable reasons: the names engine's evidence (compared again), frequency adjustments, decisions. */
+  get evidence(): string[] {
+    const s = scorePair(this.ctx, this.i, this.j, new Uint8Array(K));
+    const evidence = [...s.names.evidence];
+    if (s.names.decision === 'different') evidence.push(NAMES_DIFFER);
+    if (s.tfSurname !== 0) evidence.push(`surname frequency adjustment ${s.tfSurname > 0 ? '+' : ''}${s.tfSurname.toFixed(2)} bits`);
+    if (s.tfGiven !== 0) evidence.push(`given-name frequency adjustment ${s.tfGiven > 0 ? '+' : ''}${s.tfGiven.toFixed(2)} bits`);
+    if (this.notes) evidence.push(...this.notes);
+    return evidence;
+  }
+
+  toJSON(): ScoredPair {
+    return { a: this.a, b: this.b, probability: this.probability, weight: this.weight, levels: this.levels, weights: this.weights, evidence: this.evidence };
+  }
+}
+
+/**
+ * The full evidence of one pair (levels, per-comparison weights, name evidence), as written to links.csv, with
+ * `a` < `b` the smaller and larger of `map(i)` and `map(j)` (indices in the caller's order; default: unchanged) and
+ * `notes` added to the evidence. The levels, weights and evidence are worked out when read (see LazyScoredPair).
  * Example: scoredPair(ctx, 3, 7).levels.surname → 'phonetic'
  */
-export function scoredPair(ctx: ScoringContext, i: number, j: number): ScoredPair {
+export function scoredPair(ctx: ScoringContext, i: number, j: number, map?: (index: number) => number, notes?: readonly string[]): ScoredPair {
   const levels = new Uint8Array(K);
   const s = scorePair(ctx, i, j, levels);
-  const lv: Record<string, string> = {};
-  const ws: Record<string, number> = {};
-  ws.prior = round4(ctx.features.source[i] === ctx.features.source[j] ? ctx.priorWithin : ctx.priorCross);
-  for (let k = 0; k < K; k++) {
-    const c = COMPARISONS[k];
-    lv[c.name] = c.levels[levels[k]];
-    let w = ctx.weights[k * 8 + levels[k]];
-    if (k === C_SURNAME) w += s.tfSurname;
-    if (k === C_GIVEN) w += s.tfGiven;
-    ws[c.name] = round4(w);
-  }
-  ws.name_interaction = round4(s.interaction);
-  const evidence = [...s.names.evidence];
-  if (s.names.decision === 'different') evidence.push(NAMES_DIFFER);
-  if (s.tfSurname !== 0) evidence.push(`surname frequency adjustment ${s.tfSurname > 0 ? '+' : ''}${s.tfSurname.toFixed(2)} bits`);
-  if (s.tfGiven !== 0) evidence.push(`given-name frequency adjustment ${s.tfGiven > 0 ? '+' : ''}${s.tfGiven.toFixed(2)} bits`);
-  return {
-    a: Math.min(i, j),
-    b: Math.max(i, j),
-    probability: weightToProbability(s.weight),
-    weight: s.weight,
-    levels: lv,
-    weights: ws,
-    evidence,
-  };
+  const x = map ? map(i) : i;
+  const y = map ? map(j) : j;
+  return new LazyScoredPair(ctx, i, j, s, levels, Math.min(x, y), Math.max(x, y), notes);
 }

@@ -29,14 +29,18 @@ function quoteTest(delimiter: string): RegExp {
   return new RegExp(`^\\s|\\s$|["\\r\\n]|${d}`);
 }
 
+/** A row of cells: strings already; a number is printed with String(); `undefined` becomes empty. */
+export type CsvRow = ReadonlyArray<string | number | undefined>;
+
 /**
- * Renders a header and rows. Cells are strings already; `undefined` becomes empty. RFC 4180: a cell holding the
- * delimiter, a quote or a line break is quoted (quotes doubled), and so is one with a space at either end (some
- * readers trim it) or a carriage return anywhere (Excel would end the row there); LF after every row.
+ * Renders a header and rows line by line: each yielded text is one line with its LF (the first starts with the
+ * byte-order mark when asked for), so a writer can send a file of a million rows out without building it whole.
+ * RFC 4180: a cell holding the delimiter, a quote or a line break is quoted (quotes doubled), and so is one with a
+ * space at either end (some readers trim it) or a carriage return anywhere (Excel would end the row there).
  * Written out by hand in one pass (csv-stringify took seconds per million cells).
- * Example: toCsv(['a', 'b'], [['x,y', ' z']]) → 'a,b\n"x,y"," z"\n'
+ * Example: [...csvLines(['a', 'b'], [['x,y', ' z']])] → ['a,b\n', '"x,y"," z"\n']
  */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>, options: CsvOptions = {}): string {
+export function* csvLines(header: readonly string[], rows: Iterable<CsvRow>, options: CsvOptions = {}): Generator<string, void, undefined> {
   const neutralize = options.neutralize ?? true;
   const delimiter = options.delimiter ?? ',';
   const needsQuotes = quoteTest(delimiter);
@@ -45,10 +49,9 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
     if (!needsQuotes.test(s)) return s;
     return `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
   };
-  const parts: string[] = [];
   let line = '';
   for (let k = 0; k < header.length; k++) line += (k > 0 ? delimiter : '') + cell(header[k]);
-  parts.push(line);
+  yield (options.bom ? '\uFEFF' : '') + line + '\n';
   for (const r of rows) {
     line = '';
     for (let k = 0; k < r.length; k++) {
@@ -57,10 +60,31 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
       if (neutralize && s !== '' && FORMULA_FIRST.has(s.charCodeAt(0))) s = neutralizeCell(s);
       line += (k > 0 ? delimiter : '') + cell(s);
     }
-    parts.push(line);
+    yield line + '\n';
   }
-  parts.push('');
-  return (options.bom ? '\uFEFF' : '') + parts.join('\n');
+}
+
+/**
+ * Renders a header and rows as one text (csvLines joined): LF after every row.
+ * Example: toCsv(['a', 'b'], [['x,y', ' z']]) → 'a,b\n"x,y"," z"\n'
+ */
+export function toCsv(header: readonly string[], rows: Iterable<CsvRow>, options: CsvOptions = {}): string {
+  return joinLines(csvLines(header, rows, options));
+}
+
+/** The texts of an iterable joined into one. */
+export function joinLines(lines: Iterable<string>): string {
+  const parts: string[] = [];
+  for (const l of lines) parts.push(l);
+  return parts.join('');
+}
+
+/**
+ * A text made on demand, line by line, each time it is iterated (a file written in pieces, or joined for a check).
+ * Example: [...lazyText(() => csvLines(['a'], [['1']]))].join('') → 'a\n1\n'
+ */
+export function lazyText(lines: () => Iterable<string>): Iterable<string> {
+  return { [Symbol.iterator]: () => lines()[Symbol.iterator]() };
 }
 
 /** Formats a probability or score with fixed decimals, so bytes do not depend on float printing. */

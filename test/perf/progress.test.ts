@@ -57,7 +57,7 @@ describe('createProgress', () => {
     const p = createProgress(io, false);
     p.stage('ingest', 'start');
     p.stage('ingest', 'end');
-    expect(err()).toMatch(/^stage ingest \d+ ms, heap \d+ MiB\n$/);
+    expect(err()).toMatch(/^stage ingest \d+ ms, heap \d+ MiB, array buffers \d+ MiB, rss \d+ MiB, peak rss so far \d+ MiB\n$/);
   });
 
   it('times each stage and gives the CPU time of the process', () => {
