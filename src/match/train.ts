@@ -173,12 +173,24 @@ export function trainModel(
     return nameInteractionBits(options.termFrequencies, matches, { surname: agreeS, given: agreeG, both: agreeS * agreeG });
   };
   const startM = start.comparisons.map((c) => c.levels.slice(0, -1).map((l) => l.m));
+  // The first EM already discounts namesakes, with the interaction measured at the starting values: without it,
+  // EM on a list full of namesakes can settle on "same name" instead of "same person" as its match class (m of age,
+  // date and place collapsing towards u), and the interaction measured from that solution is too weak to get out.
+  const interaction0 = interactionOf({
+    m: startM,
+    u: randomShare,
+    lambdaCross: lambdaCross0,
+    lambdaWithin: lambdaWithin0,
+    iterations: 0,
+    converged: false,
+  });
   let em = runEm(table, randomShare, totals, {
     m: startM,
     lambdaCross: lambdaCross0,
     lambdaWithin: lambdaWithin0,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
+    nameInteraction: interaction0,
   });
   let iterations = em.iterations;
   // Too few matches to learn m from (a few dozen records): keep the starting m, estimate the priors only.
@@ -192,13 +204,16 @@ export function trainModel(
       tolerance: options.tolerance,
       uPrior,
       fixM,
+      nameInteraction: interaction0,
     });
     iterations += em.iterations;
   }
-  let interaction = 0;
+  // The interaction the last EM ran with (the model's own).
+  let interaction = interaction0;
   for (let round = 0; round < 2 && options.termFrequencies; round++) {
-    interaction = interactionOf(em);
-    if (interaction === 0) break;
+    const next = interactionOf(em);
+    if (next === interaction) break;
+    interaction = next;
     em = runEm(table, randomShare, totals, {
       m: startM,
       lambdaCross: em.lambdaCross,
