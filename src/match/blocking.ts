@@ -64,6 +64,14 @@ export function namePrefixKeys(p: ParsedName): string[] {
   return [...keys].sort();
 }
 
+/** Year of birth: stated, from a date of birth, or the year of death (else 2022) less the age. */
+function birthYearOf(r: MatchRecord): number | undefined {
+  const x = r.record;
+  const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
+  const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
+  return born !== undefined && Number.isFinite(born) ? born : undefined;
+}
+
 /**
  * The facts that split a large block: place, date of death, and the year of birth (stated, or death year − age) in
  * two-year buckets at both parities, so that two years at most one apart always share a bucket.
@@ -72,9 +80,8 @@ export function namePrefixKeys(p: ParsedName): string[] {
 function recordFactKeys(r: MatchRecord): string[] {
   const x = r.record;
   const facts: string[] = [];
-  const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
-  const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
-  if (born !== undefined && Number.isFinite(born)) facts.push(`b${Math.floor(born / 2)}`, `c${Math.floor((born + 1) / 2)}`);
+  const born = birthYearOf(r);
+  if (born !== undefined) facts.push(`b${Math.floor(born / 2)}`, `c${Math.floor((born + 1) / 2)}`);
   if (x.dateOfDeath && x.place) facts.push(`e${x.dateOfDeath}|${x.place}`);
   const keys = [...facts];
   if (x.dateOfDeath) keys.push(`d${x.dateOfDeath}`);
@@ -95,9 +102,7 @@ function recordFactKeys(r: MatchRecord): string[] {
 /** Order of records with the same name in a window: year of birth, date of death, place. */
 function factOrder(r: MatchRecord): string {
   const x = r.record;
-  const deathYear = x.dateOfDeath ? Number(x.dateOfDeath.slice(0, 4)) : 2022;
-  const born = x.birthYear ?? (x.birthDate ? Number(x.birthDate.slice(0, 4)) : x.age !== undefined ? deathYear - x.age : undefined);
-  return `${born !== undefined && Number.isFinite(born) ? born : ''}\u0001${x.dateOfDeath ?? ''}\u0001${x.place ?? ''}`;
+  return `${birthYearOf(r) ?? ''}\u0001${x.dateOfDeath ?? ''}\u0001${x.place ?? ''}`;
 }
 
 /**
@@ -167,10 +172,11 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // whose facts are missing or all differ.
   const factsOf: Array<string[] | undefined> = new Array(n);
   const factKeysOf = (i: number) => (factsOf[i] ??= recordFactKeys(records[i]));
-  const pushWindow = (members: number[], w: number): number => {
+  /** Pushes the pairs of members at most `w` apart when sorted by `sortBy` (default: the name sort key). */
+  const pushWindow = (members: number[], w: number, sortBy: (i: number) => string = keyOf): number => {
     let c = 0;
     const sorted = members
-      .map((i) => ({ i, k: keyOf(i) }))
+      .map((i) => ({ i, k: sortBy(i) }))
       .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y < Math.min(sorted.length, x + 1 + w); y++) {
@@ -182,20 +188,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     return c;
   };
   const factOrders: Array<string | undefined> = new Array(n);
-  const pushFactWindow = (members: number[], w: number): number => {
-    let c = 0;
-    const sorted = members
-      .map((i) => ({ i, k: (factOrders[i] ??= factOrder(records[i])) }))
-      .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
-    for (let x = 0; x < sorted.length; x++) {
-      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + w); y++) {
-        if (skip(sorted[x].i, sorted[y].i)) continue;
-        buffer.push(sorted[x].i, sorted[y].i);
-        c++;
-      }
-    }
-    return c;
-  };
+  const factOrderOf = (i: number) => (factOrders[i] ??= factOrder(records[i]));
   const splitBlock = (members: number[], w: number): number => {
     let c = pushWindow(members, w);
     const groups = new Map<string, number[]>();
@@ -223,7 +216,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     for (const g of same.values()) {
       if (g.length < 2) continue;
-      c += g.length <= 2 * maxBlock ? pushAll(g) : pushFactWindow(g, groupWindow);
+      c += g.length <= 2 * maxBlock ? pushAll(g) : pushWindow(g, groupWindow, factOrderOf);
     }
     return c;
   };

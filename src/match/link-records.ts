@@ -184,7 +184,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     a: blocks.a,
     b: blocks.b,
     weight: weights,
-    namesDiffer: namesDiffer,
+    namesDiffer,
     source: features.source,
     uniqueSource: ctx.uniqueSource,
     mustLink,

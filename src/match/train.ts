@@ -165,7 +165,7 @@ export function trainModel(
   const lambdaWithin0 = totals.within > 0 ? clampPrior(Math.min(0.5, (0.02 * f.n) / totals.within)) : 1e-9;
   // EM, then the name interaction from its result, then EM again with the interaction in the E-step (so that
   // namesakes do not pass for matches and soften the other comparisons' m).
-  const interactionOf = (r: EmResult) => {
+  const interactionOf = (r: Pick<EmResult, 'm' | 'lambdaCross' | 'lambdaWithin'>) => {
     if (!options.termFrequencies) return 0;
     const matches = r.lambdaCross * totals.cross + r.lambdaWithin * totals.within;
     const agreeS = r.m[C_SURNAME][0] + r.m[C_SURNAME][1];
@@ -176,14 +176,7 @@ export function trainModel(
   // The first EM already discounts namesakes, with the interaction measured at the starting values: without it,
   // EM on a list full of namesakes can settle on "same name" instead of "same person" as its match class (m of age,
   // date and place collapsing towards u), and the interaction measured from that solution is too weak to get out.
-  const interaction0 = interactionOf({
-    m: startM,
-    u: randomShare,
-    lambdaCross: lambdaCross0,
-    lambdaWithin: lambdaWithin0,
-    iterations: 0,
-    converged: false,
-  });
+  const interaction0 = interactionOf({ m: startM, lambdaCross: lambdaCross0, lambdaWithin: lambdaWithin0 });
   let em = runEm(table, randomShare, totals, {
     m: startM,
     lambdaCross: lambdaCross0,

@@ -23,23 +23,14 @@ export function shareNameStrings(name: ParsedName, pool: Map<string, string>): v
 const SHARE_DEPTH = 4;
 
 function shareIn(o: Record<string, unknown> | unknown[], pool: Map<string, string>, depth: number): void {
-  if (Array.isArray(o)) {
-    for (let k = 0; k < o.length; k++) {
-      const v = o[k];
-      if (typeof v === 'string') {
-        const shared = pool.get(v);
-        if (shared === undefined) pool.set(v, v);
-        else o[k] = shared;
-      } else if (v !== null && typeof v === 'object' && depth < SHARE_DEPTH) shareIn(v as Record<string, unknown>, pool, depth + 1);
-    }
-    return;
-  }
-  for (const k in o) {
-    const v = o[k];
+  // for…in walks an array's indices and an object's own fields alike (parsed names inherit no enumerable fields).
+  const obj = o as Record<string, unknown>;
+  for (const k in obj) {
+    const v = obj[k];
     if (typeof v === 'string') {
       const shared = pool.get(v);
       if (shared === undefined) pool.set(v, v);
-      else o[k] = shared;
+      else obj[k] = shared;
     } else if (v !== null && typeof v === 'object' && depth < SHARE_DEPTH) shareIn(v as Record<string, unknown>, pool, depth + 1);
   }
 }

@@ -1,8 +1,8 @@
 // The CSV outputs are made line by line and written in pieces: the bytes are those of the texts built whole (the
 // rendering before streaming, kept here as the reference), and a failure half-way leaves nothing behind.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { changedFiles, writeFilesAtomically } from '../../src/cli/fs-io.js';
 import { ingestAll, loadConfig, renderOutputs, resolveSources } from '../../src/cli/merge-run.js';
 import type { MergeFlags } from '../../src/cli/commands/merge.js';
@@ -12,18 +12,9 @@ import { reconcile, type ReconcileResult } from '../../src/pipeline/reconcile.js
 import type { PreparedRecord } from '../../src/pipeline/prepare.js';
 import { csvLines, fmt, joinLines, lazyText, toCsv } from '../../src/report/csv.js';
 import { RECORDS_HEADER, renderPairsCsv, renderRecordsCsv, renderReviewCsv } from '../../src/report/render-csv.js';
-import { ROOT, tempDir } from '../support/run-cli.js';
+import { ROOT, listing, scratchDirs } from '../support/run-cli.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const scratch = (): string => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-const listing = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+const scratch = scratchDirs();
 
 /** records.csv as it was rendered before streaming: a key map, every row of a source sorted by row, one text. */
 function referenceRecordsCsv(sources: readonly IngestedSource[], records: readonly PreparedRecord[], personOf: ReadonlyMap<string, string>, scoreOf: ReadonlyMap<string, number>): string {

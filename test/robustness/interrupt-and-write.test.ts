@@ -1,26 +1,13 @@
 // Outputs are all or nothing: a disk that fills up, a write that fails half-way, Ctrl-C before or during the write.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stageFiles, writeFilesAtomically } from '../../src/cli/fs-io.js';
 import { ReconError } from '../../src/core/errors.js';
-import { BIN, ROOT, runBin, tempDir } from '../support/run-cli.js';
+import { BIN, ROOT, runBin, listing, scratchDirs } from '../support/run-cli.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const scratch = (): string => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-
-/** Every file under `dir`, with relative paths, hidden ones included. */
-function listing(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-}
+const scratch = scratchDirs();
 
 function thrown(fn: () => unknown): ReconError {
   try {

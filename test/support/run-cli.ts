@@ -1,6 +1,7 @@
 // Runs the built `reconcile` binary as a user would (a separate process) and captures its output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -27,6 +28,24 @@ export function runBin(args: string[], options: { cwd?: string; input?: string; 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'reconcile-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A maker of temporary folders that are all removed after the calling test file's tests. */
+export function scratchDirs(): () => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = tempDir();
+    dirs.push(d);
+    return d;
+  };
+}
+
+/** Every file under `dir`, with relative paths, hidden ones included, sorted. */
+export function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 }
 
 /** Writes files (relative path → text or bytes) into a new temporary folder and returns it. */
