@@ -3,7 +3,7 @@
 import { compareStrings } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
 import { blockRecords, type BlockingResult } from './blocking.js';
-import { clusterRecords, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
+import { clusterRecords, EXCLUSIVE_BITS, EXCLUSIVE_MARGIN_BITS, EXCLUSIVE_NOTE, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
 import { buildFeatures, type RecordFeatures } from './features.js';
 import { buildTermFrequencies, type TermFrequencies } from './frequencies.js';
 import { probabilityToWeight, weightToProbability } from './model.js';
@@ -22,7 +22,8 @@ export const WITHIN_SOURCE_MIN_PROBABILITY = 0.99;
 /**
  * Pairs whose names the names engine calls different (another given name, a conflicting patronymic or initial) are
  * linked by the model only at this probability or more, whatever the threshold: the other fields must leave little
- * doubt. Below it such a pair counts as a strong disagreement for the chain guard.
+ * doubt. The chain guard, though, takes such a pair at its probability: the verdict is the names engine's, and a typo
+ * (Игрь for Игорь) can earn it, so it vetoes a merge only when the whole evidence does (probability below 0.01).
  */
 export const NAMES_DIFFER_MIN_PROBABILITY = 0.95;
 const NAMES_DIFFER_MIN_WEIGHT = probabilityToWeight(NAMES_DIFFER_MIN_PROBABILITY);
@@ -166,15 +167,12 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const extra = new Map<number, number>();
   const pairProbability = (i: number, j: number): number => {
     const p = candidates.find(i, j);
-    if (p >= 0) return namesDiffer[p] && weights[p] < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(weights[p]);
+    if (p >= 0) return weightToProbability(weights[p]);
     const code = pairCode(i, j, n);
     let q = extra.get(code);
     if (q === undefined) {
       if (features.source[i] === features.source[j] && ctx.uniqueSource[features.source[i]]) q = 0;
-      else {
-        const s = scorePair(ctx, i, j, levels);
-        q = s.namesDiffer && s.weight < NAMES_DIFFER_MIN_WEIGHT ? 0 : weightToProbability(s.weight);
-      }
+      else q = weightToProbability(scorePair(ctx, i, j, levels).weight);
       extra.set(code, q);
     }
     return q;
@@ -192,10 +190,12 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     pairProbability,
     withinMinWeight: probabilityToWeight(WITHIN_SOURCE_MIN_PROBABILITY),
     namesDifferMinWeight: NAMES_DIFFER_MIN_WEIGHT,
+    exclusiveBits: EXCLUSIVE_BITS,
   };
   const alt = alternativeThresholds(threshold);
   const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
-  const sorted = sortLinks(input, probabilityToWeight(lowest));
+  // The exclusive-candidate pass looks below each threshold, at runner-ups a further margin down.
+  const sorted = sortLinks(input, probabilityToWeight(lowest) - EXCLUSIVE_BITS - EXCLUSIVE_MARGIN_BITS);
   // Progress after each clustering (the main one, the table's thresholds, the stricter and looser alternatives).
   const clusterings = THRESHOLD_TABLE.length + 3;
   let clustered = 0;
@@ -228,13 +228,19 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     const w = weights[p];
     const within = features.source[x] === features.source[y];
     if (w < thresholdWeight || (within && w < input.withinMinWeight) || (namesDiffer[p] && w < NAMES_DIFFER_MIN_WEIGHT)) continue;
-    links.push(scoredPair(ctx, x, y, back));
+    links.push(scoredPair(ctx, x, y, back, undefined, 'model'));
     inLinks.add(pairCode(x, y, n));
+  }
+  for (const p of main.exclusive) {
+    const x = blocks.a[p];
+    const y = blocks.b[p];
+    inLinks.add(pairCode(x, y, n));
+    links.push(scoredPair(ctx, x, y, back, [EXCLUSIVE_NOTE], 'exclusive'));
   }
   for (const [x, y] of mustLink) {
     if (inLinks.has(pairCode(x, y, n))) continue;
     inLinks.add(pairCode(x, y, n));
-    links.push(scoredPair(ctx, x, y, back, ['clerical decision: same person (must-link)']));
+    links.push(scoredPair(ctx, x, y, back, ['clerical decision: same person (must-link)'], 'decision'));
   }
   links.sort((p, q) => p.a - q.a || p.b - q.b);
 
@@ -278,6 +284,7 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
     emIterations,
     converged,
     refusedLinks: main.refused,
+    exclusiveLinks: main.exclusive.length,
     decisionsIgnored: decisionsIgnored + main.contradicted,
   };
   return {

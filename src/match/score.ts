@@ -6,7 +6,7 @@ import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
 import type { RecordFeatures } from './features.js';
 import { termAdjustment, type TermFrequencies } from './frequencies.js';
 import { levelWeights, priorWeight, weightToProbability } from './model.js';
-import type { MatchRecord, ModelParams, ScoredPair } from './types.js';
+import type { LinkRule, MatchRecord, ModelParams, ScoredPair } from './types.js';
 
 export interface ScoringContext {
   records: readonly MatchRecord[];
@@ -177,8 +177,19 @@ class LazyScoredPair implements ScoredPair {
   private readonly tfSurname: number;
   private readonly tfGiven: number;
   private readonly notes: readonly string[] | undefined;
+  readonly linkedBy: LinkRule | undefined;
 
-  constructor(ctx: ScoringContext, i: number, j: number, s: PairScore, levels: Uint8Array, a: number, b: number, notes?: readonly string[]) {
+  constructor(
+    ctx: ScoringContext,
+    i: number,
+    j: number,
+    s: PairScore,
+    levels: Uint8Array,
+    a: number,
+    b: number,
+    notes?: readonly string[],
+    linkedBy?: LinkRule,
+  ) {
     this.a = a;
     this.b = b;
     this.probability = weightToProbability(s.weight);
@@ -190,6 +201,7 @@ class LazyScoredPair implements ScoredPair {
     this.tfSurname = s.tfSurname;
     this.tfGiven = s.tfGiven;
     this.notes = notes;
+    this.linkedBy = linkedBy;
   }
 
   /** Comparison name → level name. */
@@ -233,20 +245,29 @@ class LazyScoredPair implements ScoredPair {
   }
 
   toJSON(): ScoredPair {
-    return { a: this.a, b: this.b, probability: this.probability, weight: this.weight, levels: this.levels, weights: this.weights, evidence: this.evidence };
+    const pair: ScoredPair = { a: this.a, b: this.b, probability: this.probability, weight: this.weight, levels: this.levels, weights: this.weights, evidence: this.evidence };
+    if (this.linkedBy) pair.linkedBy = this.linkedBy;
+    return pair;
   }
 }
 
 /**
  * The full evidence of one pair (levels, per-comparison weights, name evidence), as written to links.csv, with
  * `a` < `b` the smaller and larger of `map(i)` and `map(j)` (indices in the caller's order; default: unchanged) and
- * `notes` added to the evidence. The levels, weights and evidence are worked out when read (see LazyScoredPair).
+ * `notes` added to the evidence and `linkedBy` saying what made the link. The levels, weights and evidence are worked out when read (see LazyScoredPair).
  * Example: scoredPair(ctx, 3, 7).levels.surname → 'phonetic'
  */
-export function scoredPair(ctx: ScoringContext, i: number, j: number, map?: (index: number) => number, notes?: readonly string[]): ScoredPair {
+export function scoredPair(
+  ctx: ScoringContext,
+  i: number,
+  j: number,
+  map?: (index: number) => number,
+  notes?: readonly string[],
+  linkedBy?: LinkRule,
+): ScoredPair {
   const levels = new Uint8Array(K);
   const s = scorePair(ctx, i, j, levels);
   const x = map ? map(i) : i;
   const y = map ? map(j) : j;
-  return new LazyScoredPair(ctx, i, j, s, levels, Math.min(x, y), Math.max(x, y), notes);
+  return new LazyScoredPair(ctx, i, j, s, levels, Math.min(x, y), Math.max(x, y), notes, linkedBy);
 }

@@ -45,7 +45,14 @@ export interface ScoredPair {
   weights: Record<string, number>;
   /** Human-readable reasons (name evidence, decisions). */
   evidence: string[];
+  /**
+   * For links: what made the link. `model`: probability at or above the threshold; `exclusive`: the exclusive-candidate
+   * rule (just below the threshold, each record's only candidate); `decision`: a must-link decision.
+   */
+  linkedBy?: LinkRule;
 }
+
+export type LinkRule = 'model' | 'exclusive' | 'decision';
 
 export interface LinkResult {
   /** Every record index exactly once; each cluster sorted; clusters sorted by first index. */
@@ -83,6 +90,8 @@ export interface LinkStats {
    * that are not duplicates on their own evidence, cannot-link, names differ.
    */
   refusedLinks: { oneToOne: number; chainGuard: number; sameSource: number; cannotLink: number; namesDiffer: number };
+  /** Links below the threshold made by the exclusive-candidate rule (see EXCLUSIVE_BITS in cluster.ts). */
+  exclusiveLinks: number;
   /** Decisions that named an unknown record or contradicted a must-link chain. */
   decisionsIgnored: number;
 }

@@ -25,6 +25,14 @@ const PATRONYMIC_SEX: Record<string, Sex> = {
 // A `y` before -ов/-ев is a glide (Tokayev); an `i` belongs to the root (Алиев = Али + ев, Калиева = Кали + ева).
 const SURNAME_RE = /(?:(ov|ev|yov|yev)|(ova|eva|yova|yeva)|(skiy|skii|sky|skij|tskiy|tskii|tsky)|(skaya|skaia|tskaya)|(in|yn)|(ina|yna))$/;
 
+/**
+ * Drops a final y after a consonant from a stem whose suffix starts with e: the Latin press writes ье as ye
+ * (Yury-evich, Vasily-ev) where the Cyrillic, ь dropped, gives Yur-evich, Vasil-ev.
+ */
+function trimSoftSign(stem: string, suffix: string): string {
+  return suffix.startsWith('e') && stem.length > 2 && /[^aeiouy]y$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
 /** Drops a final glide after a vowel from a stem: Абай- / Аба(евич), Токай- / Тока(ев). */
 function trimGlide(stem: string): string {
   return stem.length > 3 && /[aeiou][yi]$/.test(stem) ? stem.slice(0, -1) : stem;
@@ -270,7 +278,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   if (pm && single.length - pm[1].length >= 3 && !(pm[1] === 'ich' && single.length < 6)) {
     patronymicLike = true;
     suffix = pm[1];
-    stemCanon = trimGlide(single.slice(0, single.length - pm[1].length));
+    stemCanon = trimSoftSign(trimGlide(single.slice(0, single.length - pm[1].length)), pm[1]);
     sexHint = PATRONYMIC_SEX[pm[1]];
   } else {
     const sm = SURNAME_RE.exec(joined);
@@ -278,7 +286,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
       const kind = sm[1] ? 'ov' : sm[2] ? 'ova' : sm[3] ? 'sky' : sm[4] ? 'skaya' : sm[5] ? 'in' : 'ina';
       suffix = kind;
       const cut = kind === 'sky' || kind === 'skaya' ? sm[0].length - (sm[0].startsWith('ts') ? 3 : 2) : sm[0].length;
-      stemCanon = trimGlide(joined.slice(0, joined.length - cut));
+      stemCanon = trimSoftSign(trimGlide(joined.slice(0, joined.length - cut)), joined.slice(joined.length - cut));
       if (kind === 'sky' || kind === 'skaya') stemCanon = joined.slice(0, joined.length - sm[0].length) + 'sk';
       sexHint = kind === 'ov' || kind === 'sky' || kind === 'in' ? 'M' : 'F';
     }

@@ -82,6 +82,9 @@ export function skeletonOf(canon: string, conv: LatinConvention = 'en'): string 
   if (conv === 'de') s = s.replace(/tz|z(?!h)/g, 'Y');
   // ё after a consonant: Korolyov, Artiom, Piotr / Королёв, Артём, Пётр (ё folded to е) / Korolev.
   s = s.replace(/(?<=[^aeiouy])[yi]o/g, 'e');
+  // ье after a consonant: the Latin press writes Yuryevich, Vasilyev, Wassiljew (y) where the Cyrillic, ь dropped,
+  // folds to yurevich, vasilev.
+  s = s.replace(/(?<=[^aeiouy])y(?=e)/g, '');
   // English ee at the end of a word (Lee = Ли); inside a word ee is е+е (Андреев = Andreev = Andreyev).
   s = s.replace(/ee$/, 'i');
   // (i) -ий/-ый endings: -ii, -iy, -yi, -yy, -ij, -yj → i.

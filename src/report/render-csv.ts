@@ -14,7 +14,7 @@ export const MERGED_HEADER = [
 ] as const;
 
 /** A scored pair as the matching engine gives it (only the fields the CSVs show). */
-export type PairRow = Pick<ScoredPair, 'a' | 'b' | 'probability' | 'weight' | 'levels' | 'weights'>;
+export type PairRow = Pick<ScoredPair, 'a' | 'b' | 'probability' | 'weight' | 'levels' | 'weights' | 'linkedBy'>;
 
 /** records.csv: one row per input record (used or rejected), sources in run order, rows in file order. */
 export function renderRecordsCsv(
@@ -140,7 +140,10 @@ function weightOnlyColumns(pairs: readonly PairRow[]): string[] {
   return [...seen].sort();
 }
 
-/** links.csv: every accepted link with its evidence (levels and per-comparison weights; the weights add up to `weight`). */
+/**
+ * links.csv: every accepted link with what made it (`linked_by`: model, exclusive, decision) and its evidence (levels
+ * and per-comparison weights; the weights add up to `weight`).
+ */
 export function renderPairsCsv(pairs: readonly PairRow[], records: readonly PreparedRecord[], withNames: boolean, csv: CsvOptions = {}): string {
   return joinLines(pairsCsvLines(pairs, records, withNames, csv));
 }
@@ -150,7 +153,7 @@ export function pairsCsvLines(pairs: readonly PairRow[], records: readonly Prepa
   const cols = levelColumns(pairs);
   const extra = weightOnlyColumns(pairs);
   const header = [
-    'record_a', 'record_b', 'probability', 'weight',
+    'record_a', 'record_b', 'probability', 'weight', 'linked_by',
     ...(withNames ? ['name_a', 'name_b'] : []),
     ...cols.flatMap((c) => [`${c}_level`, `${c}_weight`]),
     ...extra.map((c) => `${c}_weight`),
@@ -161,7 +164,7 @@ export function pairsCsvLines(pairs: readonly PairRow[], records: readonly Prepa
     const levels = p.levels;
     const weights = p.weights;
     return [
-      ra.key, rb.key, fmt(p.probability), fmt(p.weight, 3),
+      ra.key, rb.key, fmt(p.probability), fmt(p.weight, 3), p.linkedBy ?? '',
       ...(withNames ? [ra.rawName, rb.rawName] : []),
       ...cols.flatMap((c) => [levels[c] ?? '', fmt(weights[c], 3)]),
       ...extra.map((c) => fmt(weights[c] ?? 0, 3)),

@@ -79,6 +79,25 @@ describe('merge on the jan2022 fixtures', () => {
     for (const f of OUTPUTS) expect(readFileSync(join(out2, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   });
 
+  it('links.csv says what made each link; explain says where the run put two records', () => {
+    const links = readCsv(join(out, 'links.csv'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(['model', 'exclusive', 'decision']).toContain(l.linked_by);
+    for (const l of links.filter((x) => x.linked_by === 'model')) expect(Number(l.probability)).toBeGreaterThanOrEqual(0.5);
+    const persons = new Map(readCsv(join(out, 'records.csv')).map((r) => [`${r.source}:${r.row}`, r.person_id]));
+    const link = links.find((l) => l.linked_by === 'model')!;
+    const same = runBin(['explain', out, link.record_a, link.record_b]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain(`In this run both records are person ${persons.get(link.record_a)}, linked directly: its probability is at or above the threshold.`);
+    const json = JSON.parse(runBin(['explain', out, link.record_a, link.record_b, '--json']).stdout);
+    expect(json).toMatchObject({ person_a: persons.get(link.record_a), person_b: persons.get(link.record_a), linked_by: 'model' });
+    // two records of different persons
+    const other = [...persons.keys()].find((k) => persons.get(k) && persons.get(k) !== persons.get(link.record_a))!;
+    const apart = runBin(['explain', out, other, link.record_a]);
+    expect(apart.code).toBe(0);
+    expect(apart.stdout).toContain(`In this run they are different persons: ${persons.get(other)} and ${persons.get(link.record_a)}.`);
+  });
+
   it('--check passes on fresh outputs and fails (exit 1) when they would change', () => {
     const ok = runBin(['merge', '--config', CONFIG, '--out', out, '--check']);
     expect(ok.code).toBe(0);

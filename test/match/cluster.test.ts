@@ -1,6 +1,6 @@
 // Clustering guards on hand-made scored pairs: one-to-one, must-link, cannot-link, chain guard.
 import { describe, expect, it } from 'vitest';
-import { clusterRecords, sortLinks, type ClusterInput } from '../../src/match/cluster.js';
+import { clusterRecords, EXCLUSIVE_BITS, sortLinks, type ClusterInput } from '../../src/match/cluster.js';
 import { probabilityToWeight } from '../../src/match/model.js';
 
 interface Case {
@@ -11,6 +11,8 @@ interface Case {
   must?: Array<[number, number]>;
   cannot?: Array<[number, number]>;
   namesDiffer?: Array<[number, number]>;
+  /** Exclusive-candidate pass (bits below the threshold); off when absent. */
+  exclusiveBits?: number;
 }
 
 function build(c: Case): ClusterInput {
@@ -32,6 +34,7 @@ function build(c: Case): ClusterInput {
     pairProbability: (i, j) => scored.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? 0.5,
     withinMinWeight: probabilityToWeight(0.99),
     namesDifferMinWeight: Infinity,
+    exclusiveBits: c.exclusiveBits,
   };
 }
 
@@ -96,5 +99,54 @@ describe('clusterRecords', () => {
   it('links inside one source need strong evidence', () => {
     expect(run({ n: 2, sources: [0, 0], pairs: [[0, 1, 0.95]] })).toEqual([[0], [1]]);
     expect(run({ n: 2, sources: [0, 0], pairs: [[0, 1, 0.999]] })).toEqual([[0, 1]]);
+  });
+});
+
+describe('exclusive candidates', () => {
+  // Threshold 0.5; the pass reaches EXCLUSIVE_BITS (2) below it, p 0.2.
+  const cluster = (c: Case) => {
+    const input = build({ exclusiveBits: EXCLUSIVE_BITS, ...c });
+    return clusterRecords(input, sortLinks(input, -10), 0);
+  };
+
+  it('joins two records that are each other\'s only candidate, just below the threshold', () => {
+    const out = cluster({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.35]] });
+    expect(out.clusters).toEqual([[0, 1]]);
+    expect(out.exclusive).toEqual([0]);
+    // not when the pair is further below the threshold, and not with the pass off
+    expect(cluster({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.15]] }).clusters).toEqual([[0], [1]]);
+    expect(cluster({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.35]], exclusiveBits: 0 }).clusters).toEqual([[0], [1]]);
+  });
+
+  it('leaves a record with two namesake candidates alone', () => {
+    // 0 (list A) matches 1 and 2 (both list B) about equally: ambiguous
+    const out = cluster({ n: 3, sources: [0, 1, 1], pairs: [[0, 1, 0.35], [0, 2, 0.3]] });
+    expect(out.clusters).toEqual([[0], [1], [2]]);
+    // a runner-up more than 1 bit weaker does not compete
+    expect(cluster({ n: 3, sources: [0, 1, 1], pairs: [[0, 1, 0.35], [0, 2, 0.08]] }).clusters).toEqual([[0, 1], [2]]);
+  });
+
+  it('does not count a namesake that already holds a record of the same list', () => {
+    // 2 (list B) is already linked to 3 (list A, like 0): 0 cannot be 2's person too, so 1 is its only candidate
+    const pairs: Array<[number, number, number]> = [[0, 1, 0.35], [0, 2, 0.35], [2, 3, 0.99]];
+    const out = cluster({ n: 4, sources: [0, 1, 1, 0], pairs });
+    expect(out.clusters).toEqual([[0, 1], [2, 3]]);
+    // without that link 0 has two candidates and stays alone
+    expect(cluster({ n: 4, sources: [0, 1, 1, 0], pairs: [[0, 1, 0.35], [0, 2, 0.35]] }).clusters).toEqual([[0], [1], [2], [3]]);
+  });
+
+  it('keeps the guards: names that differ, a near-certain non-match, a cannot-link decision', () => {
+    expect(cluster({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.35]], namesDiffer: [[0, 1]] }).clusters).toEqual([[0], [1]]);
+    // 2 is linked to 1 and is certainly not 0
+    const strong: Case = { n: 3, sources: [0, 1, 2], pairs: [[0, 1, 0.35], [1, 2, 0.99], [0, 2, 0.001]] };
+    expect(cluster(strong).clusters).toEqual([[0], [1, 2]]);
+    expect(cluster({ n: 2, sources: [0, 1], pairs: [[0, 1, 0.35]], cannot: [[0, 1]] }).clusters).toEqual([[0], [1]]);
+  });
+
+  it('does not override a guard that refused a link above the threshold', () => {
+    // 0–1 at 0.9 was refused by the chain guard (1 is linked to 2, certainly not 0); 0 must not be joined anyway
+    const out = cluster({ n: 3, sources: [0, 1, 2], pairs: [[0, 1, 0.9], [1, 2, 0.99], [0, 2, 0.001]] });
+    expect(out.clusters).toEqual([[0], [1, 2]]);
+    expect(out.exclusive).toEqual([]);
   });
 });

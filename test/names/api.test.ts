@@ -27,6 +27,20 @@ describe('compareNames', () => {
     expect(c.patronymic).toBe('missing');
   });
 
+  it('meets ье written ye or je in Latin (Yuryevich, Vasilyev, Jurjewitsch) with the Cyrillic', () => {
+    // Synthetic names; the patronymic used to stay unpaired (stems yury- / yur-) and the pair was called different.
+    const patronymic = compareNames(parseName('Stepanov Dmitriy Yuryevich'), parseName('Степанов Дмитрий Юрьевич'));
+    expect(patronymic.patronymic).toBe('exact');
+    expect(patronymic.decision).toBe('same');
+    expect(compareNames(parseName('Дмитрий Юрьевич Степанов'), parseName('Stepanov Dmitriy Yuryevich')).decision).toBe('same');
+    const surname = compareNames(parseName('Vasilyev Igor Grigoryevich'), parseName('Васильев Игорь Григорьевич'));
+    expect(surname.surname).toBe('phonetic');
+    expect(surname.decision).toBe('same');
+    expect(compareNames(parseName('Sidorow Artjom Jurjewitsch'), parseName('Сидоров Артём Юрьевич')).decision).toBe('same');
+    // a y that is not a soft sign stays: Dmitriyevich (ие) and the ы of Kazakh Latin
+    expect(compareNames(parseName('Petrov Ivan Dmitriyevich'), parseName('Петров Иван Дмитриевич')).decision).toBe('same');
+  });
+
   it('separates male and female forms', () => {
     const c = compareNames(parseName('Назарбаев Нурсултан'), parseName('Назарбаева Нурсултан'));
     expect(c.sexConflict).toBe(true);

@@ -1,9 +1,9 @@
 // `reconcile estimate OUT`: multiple systems estimation (capture–recapture) of the total number of victims, named
 // and unnamed, from the persons of an earlier merge. Reads OUT/merged.csv and OUT/report.json; the work is pure.
-import { join, resolve } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { outputExists, readOutputCsv, readOutputText } from '../output-files.js';
 import { ReconError } from '../../core/errors.js';
 import { compareStrings } from '../../core/compare.js';
 import type {
@@ -134,7 +134,7 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   }
   // `covers` comes from report.json; run.json (the run's configuration) fills it in when the report lacks it.
   const runCovers = new Map<string, string>();
-  if (exists(cwd, join(dir, 'run.json'))) {
+  if (outputExists(cwd, join(dir, 'run.json'))) {
     const run = readJsonFile(cwd, join(dir, 'run.json'), 'run.json') as { sources?: Array<{ name?: unknown; covers?: unknown }> };
     for (const s of Array.isArray(run.sources) ? run.sources : []) {
       if (typeof s.name === 'string' && typeof s.covers === 'string' && s.covers !== '') runCovers.set(s.name, s.covers);
@@ -164,7 +164,7 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   const result = est.estimatePopulation(persons, sources, options);
 
   const thresholdFile = join(dir, 'persons-by-threshold.json');
-  const thresholds = exists(cwd, thresholdFile)
+  const thresholds = outputExists(cwd, thresholdFile)
     ? est.estimateAcrossThresholds(readThresholdRuns(cwd, thresholdFile), sources, options)
     : [];
   let clusterings = null;
@@ -182,24 +182,9 @@ async function runEstimate(out: string, flags: EstimateFlags, ctx: CommandContex
   ctx.io.stdout.write(render(result, { thresholds, clusterings, linkage }));
 }
 
-const exists = (cwd: string, file: string): boolean => existsSync(resolve(cwd, file));
-
-function readText(cwd: string, file: string, what: string): string {
-  if (!exists(cwd, file)) {
-    throw new ReconError('FILE_NOT_FOUND', `${what} not found: is this the output folder of "reconcile merge"?`, {
-      file,
-      hint: 'run reconcile merge --out DIR first, then reconcile estimate DIR',
-    });
-  }
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch (e) {
-    throw new ReconError('FILE_UNREADABLE', `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
-  }
-}
 
 function readJsonFile(cwd: string, file: string, what: string): unknown {
-  const text = readText(cwd, file, what);
+  const text = readOutputText(cwd, file, what, 'estimate');
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -207,34 +192,9 @@ function readJsonFile(cwd: string, file: string, what: string): unknown {
   }
 }
 
-/** Parses a CSV output of merge into header-keyed rows; errors name the file and line. */
-async function readCsvRows(cwd: string, file: string, what: string, required: readonly string[]): Promise<Array<{ line: number; cells: Record<string, string> }>> {
-  const text = readText(cwd, file, what);
-  const { parse } = await import('csv-parse/sync');
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true }) as string[][];
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new ReconError('CSV_MALFORMED', `${what} is not valid CSV (${err.message})`, { file, line: err.lines });
-  }
-  if (rows.length === 0) throw new ReconError('EMPTY_FILE', `${what} is empty`, { file });
-  const header = rows[0].map((h) => h.trim());
-  for (const col of required) {
-    if (!header.includes(col)) {
-      throw new ReconError('MISSING_COLUMN', `${what} has no "${col}" column (found: ${header.join(', ')})`, { file, line: 1 });
-    }
-  }
-  return rows.slice(1).map((r, i) => {
-    const cells: Record<string, string> = {};
-    header.forEach((h, j) => (cells[h] = r[j] ?? ''));
-    return { line: i + 2, cells };
-  });
-}
-
 /** Persons of merged.csv (sources, category, place, region) and their records for sampled clusterings. */
 async function readMergedPersons(cwd: string, file: string): Promise<{ persons: EstimatePerson[]; records: LinkRecord[] }> {
-  const rows = await readCsvRows(cwd, file, 'merged.csv', ['sources']);
+  const rows = await readOutputCsv(cwd, file, 'merged.csv', ['sources'], 'estimate');
   const persons: EstimatePerson[] = [];
   const records: LinkRecord[] = [];
   for (const { line, cells } of rows) {
@@ -302,8 +262,8 @@ async function readCandidateLinks(cwd: string, dir: string, threshold: number): 
   const seen = new Map<string, CandidateLink>();
   for (const name of ['links.csv', 'review.csv']) {
     const file = join(dir, name);
-    if (name === 'review.csv' && !exists(cwd, file)) continue;
-    const rows = await readCsvRows(cwd, file, name, ['record_a', 'record_b', 'probability']);
+    if (name === 'review.csv' && !outputExists(cwd, file)) continue;
+    const rows = await readOutputCsv(cwd, file, name, ['record_a', 'record_b', 'probability'], 'estimate');
     for (const { line, cells } of rows) {
       const probability = Number(cells.probability);
       if (!(probability >= 0 && probability <= 1)) {

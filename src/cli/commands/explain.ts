@@ -35,14 +35,18 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const ib = recordIndex(loaded, b);
       const uniqueSources = loaded.run.sources.filter((s) => s.unique).map((s) => s.name);
       const expl = explainPair(loaded.records, ia, ib, loaded.model, { eventDate: loaded.run.event_date ?? undefined, uniqueSources });
+      const { pairPlacement, describePlacement } = await import('../output-files.js');
+      const placement = await pairPlacement(ctx.io.cwd, out, loaded.records[ia].record.key, loaded.records[ib].record.key);
       if (flags.json) {
         const names = { [a]: loaded.records[ia].record.rawName, [b]: loaded.records[ib].record.rawName };
-        ctx.io.stdout.write(JSON.stringify({ ...expl, names, threshold: loaded.run.threshold }, null, 2) + '\n');
+        const run = placement ? { person_a: placement.personA, person_b: placement.personB, linked_by: placement.linkedBy ?? null } : {};
+        ctx.io.stdout.write(JSON.stringify({ ...expl, names, threshold: loaded.run.threshold, ...run }, null, 2) + '\n');
         return;
       }
       const label = (i: number) => `${loaded.records[i].record.key}  ${loaded.records[i].record.rawName}`;
       ctx.io.stdout.write(renderExplanation(expl, [label(ia), label(ib)]));
       const verdict = expl.probability >= loaded.run.threshold ? 'above' : 'below';
       ctx.io.stdout.write(`\nThe run's threshold is ${loaded.run.threshold}: this pair is ${verdict} it.\n`);
+      if (placement) ctx.io.stdout.write(describePlacement(placement, verdict === 'above'));
     });
 }
