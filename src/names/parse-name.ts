@@ -26,11 +26,11 @@ const PATRONYMIC_SEX: Record<string, Sex> = {
 const SURNAME_RE = /(?:(ov|ev|yov|yev)|(ova|eva|yova|yeva)|(skiy|skii|sky|skij|tskiy|tskii|tsky)|(skaya|skaia|tskaya)|(in|yn)|(ina|yna))$/;
 
 /**
- * Drops a final y after a consonant from a stem whose suffix starts with e: the Latin press writes ье as ye
- * (Yury-evich, Vasily-ev) where the Cyrillic, ь dropped, gives Yur-evich, Vasil-ev.
+ * Drops a final y after a consonant from a stem whose suffix starts with e or i: the Latin press writes ье, ьи as ye,
+ * yi (Yury-evich, Vasily-ev, Ily-ich) where the Cyrillic, ь dropped, gives Yur-evich, Vasil-ev, Il-ich.
  */
 function trimSoftSign(stem: string, suffix: string): string {
-  return suffix.startsWith('e') && stem.length > 2 && /[^aeiouy]y$/.test(stem) ? stem.slice(0, -1) : stem;
+  return /^[ei]/.test(suffix) && stem.length >= 2 && /[^aeiouy]y$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** Drops a final glide after a vowel from a stem: Абай- / Аба(евич), Токай- / Тока(ев). */
@@ -275,7 +275,8 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
   // Suffixes are found on the word with repeated vowels collapsed (a typed Мұратовиич is -ович).
   const single = joined.replace(/([aeiouy])\1+/g, '$1');
   const pm = PATRONYMIC_RE.exec(single);
-  if (pm && single.length - pm[1].length >= 3 && !(pm[1] === 'ich' && single.length < 6)) {
+  // A short -ich word is rarely a patronymic, except Ильич (Il'ich), one of the commonest.
+  if (pm && (single.length - pm[1].length >= 3 || single === 'ilich') && !(pm[1] === 'ich' && single.length < 6 && single !== 'ilich')) {
     patronymicLike = true;
     suffix = pm[1];
     stemCanon = trimSoftSign(trimGlide(single.slice(0, single.length - pm[1].length)), pm[1]);

@@ -41,6 +41,17 @@ describe('compareNames', () => {
     expect(compareNames(parseName('Petrov Ivan Dmitriyevich'), parseName('Петров Иван Дмитриевич')).decision).toBe('same');
   });
 
+  it('reads Ильич as a patronymic, in Cyrillic and Latin', () => {
+    expect(parseName('Ершов Тимофей Ильич').patronymic?.raw).toBe('Ильич');
+    // two namesakes with different patronymics are different persons
+    expect(compareNames(parseName('Ершов Тимофей Ильич'), parseName('Ершов Тимофей Николаевич')).decision).toBe('different');
+    for (const latin of ['Yershov Timofey Ilyich', 'Jerschow Timofej Iljitsch', 'Ershov Timofei Ilich']) {
+      const c = compareNames(parseName('Ершов Тимофей Ильич'), parseName(latin));
+      expect(c.patronymic, latin).toBe('exact');
+      expect(c.decision, latin).toBe('same');
+    }
+  });
+
   it('separates male and female forms', () => {
     const c = compareNames(parseName('Назарбаев Нурсултан'), parseName('Назарбаева Нурсултан'));
     expect(c.sexConflict).toBe(true);
