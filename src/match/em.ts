@@ -58,37 +58,48 @@ export function runEm(table: PatternTable, randomShare: number[][], totals: { cr
   let iterations = 0;
   let converged = false;
   const post = new Float64Array(table.size);
+  // Per comparison k and level l, at k * 8 + l: the log likelihood ratio of the E-step and the M-step's sums. A
+  // missing level stays 0 in the ratio and its sum is never read.
+  const ratio = new Float64Array(K * 8);
+  const sums = new Float64Array(K * 8);
+  const missing = Uint8Array.from({ length: K }, (_, k) => missingLevel(k));
+  const { levels, type, count } = table;
   while (iterations < maxIterations && table.size > 0) {
     iterations++;
     // E-step: match probability of each pattern.
-    const logM = m.map((row) => row.map((x) => Math.log(Math.max(x, PROBABILITY_FLOOR))));
-    const logU = u.map((row) => row.map((x) => Math.log(Math.max(x, PROBABILITY_FLOOR))));
+    for (let k = 0; k < K; k++) {
+      for (let l = 0; l < missing[k]; l++) {
+        ratio[k * 8 + l] = Math.log(Math.max(m[k][l], PROBABILITY_FLOOR)) - Math.log(Math.max(u[k][l], PROBABILITY_FLOOR));
+      }
+    }
     const lc = Math.log(lambdaCross / (1 - lambdaCross));
     const lw = Math.log(lambdaWithin / (1 - lambdaWithin));
     const li = (start.nameInteraction ?? 0) * Math.LN2;
     for (let p = 0; p < table.size; p++) {
-      let s = table.type[p] === PAIR_TYPE_WITHIN ? lw : lc;
-      if (li !== 0 && table.levels[p * K + C_SURNAME] < 2 && table.levels[p * K + C_GIVEN] < 2) s += li;
+      const base = p * K;
+      let s = type[p] === PAIR_TYPE_WITHIN ? lw : lc;
+      if (li !== 0 && levels[base + C_SURNAME] < 2 && levels[base + C_GIVEN] < 2) s += li;
       for (let k = 0; k < K; k++) {
-        const l = table.levels[p * K + k];
-        if (l === missingLevel(k)) continue;
-        s += logM[k][l] - logU[k][l];
+        const l = levels[base + k];
+        if (l !== missing[k]) s += ratio[k * 8 + l];
       }
       post[p] = s > 30 ? 1 : s < -30 ? Math.exp(s) : 1 / (1 + Math.exp(-s));
     }
     // M-step: m with a few pairs' pseudo-counts towards the starting values, floored; priors over all eligible pairs.
-    const acc = m.map((row) => row.map(() => 0));
+    sums.fill(0);
     let matchesCross = 0;
     let matchesWithin = 0;
     for (let p = 0; p < table.size; p++) {
-      const w = post[p] * table.count[p];
-      if (table.type[p] === PAIR_TYPE_WITHIN) matchesWithin += w;
+      const w = post[p] * count[p];
+      if (type[p] === PAIR_TYPE_WITHIN) matchesWithin += w;
       else matchesCross += w;
+      const base = p * K;
       for (let k = 0; k < K; k++) {
-        const l = table.levels[p * K + k];
-        if (l !== missingLevel(k)) acc[k][l] += w;
+        const l = levels[base + k];
+        if (l !== missing[k]) sums[k * 8 + l] += w;
       }
     }
+    const acc = m.map((row, k) => row.map((_, l) => sums[k * 8 + l]));
     let delta = 0;
     for (let k = 0; k < K && !start.fixM; k++) {
       const total = acc[k].reduce((s, x) => s + x, 0) + pseudo;

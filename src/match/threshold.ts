@@ -15,9 +15,11 @@ GRID.push(0.995, 0.999);
  * Example: chooseThreshold(Float32Array.of(20, 20, -20)) → { threshold: 0.999, expectedF1: ≈1 }
  */
 export function chooseThreshold(weights: Float32Array): { threshold: number; expectedF1: number } {
-  const probs = Float64Array.from(weights, (w) => weightToProbability(w));
+  const probs = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) probs[i] = weightToProbability(weights[i]);
   probs.sort();
-  const total = probs.reduce((s, p) => s + p, 0);
+  let total = 0;
+  for (let i = 0; i < probs.length; i++) total += probs[i];
   // suffix sums over the sorted probabilities
   const n = probs.length;
   const suffix = new Float64Array(n + 1);

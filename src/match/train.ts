@@ -159,7 +159,11 @@ export function trainModel(
   const maxTrain = options.maxTrainingPairs ?? 300_000;
   const keep = candidates.a.length <= maxTrain ? 1 : maxTrain / candidates.a.length;
   const rnd = createRandom(seed + 1);
-  const table = tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1 / keep, keep >= 1 ? undefined : () => rnd() < keep);
+  // Compared in full and not sampled, the candidates' table is the random pairs' table.
+  const table =
+    allCompared && keep >= 1
+      ? randomTable
+      : tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1 / keep, keep >= 1 ? undefined : () => rnd() < keep);
 
   const lambdaCross0 = totals.cross > 0 ? clampPrior(Math.min(0.5, estimateStartMatches(f) / totals.cross)) : 1e-6;
   const lambdaWithin0 = totals.within > 0 ? clampPrior(Math.min(0.5, (0.02 * f.n) / totals.within)) : 1e-9;
