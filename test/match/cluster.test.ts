@@ -150,3 +150,28 @@ describe('exclusive candidates', () => {
     expect(out.exclusive).toEqual([]);
   });
 });
+
+describe('sortLinks', () => {
+  it('orders pairs strongest first, ties by records, as a comparison sort would', () => {
+    // pseudo-random weights with many ties, negatives and −0; pairs sorted by (a, b) (radix path) and shuffled (fallback)
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const n = 60;
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rnd() < 0.3) pairs.push([i, j]);
+    const values = [-0, 0, 1.5, -1.5, 3.25, -40, 12.75, 1e-30, -1e-30];
+    const weights = pairs.map(() => (rnd() < 0.5 ? values[Math.floor(rnd() * values.length)] : (rnd() - 0.5) * 60));
+    const reference = (order: number[]) => {
+      const input = { a: Uint32Array.from(order, (p) => pairs[p][0]), b: Uint32Array.from(order, (p) => pairs[p][1]), weight: Float32Array.from(order, (p) => weights[p]) };
+      const expected = order
+        .map((_, q) => q)
+        .filter((q) => input.weight[q] >= -10)
+        .sort((p, q) => input.weight[q] - input.weight[p] || input.a[p] - input.a[q] || input.b[p] - input.b[q]);
+      const got = sortLinks({ ...build({ n, sources: Array(n).fill(0), pairs: [] }), ...input }, -10);
+      expect([...got]).toEqual(expected);
+    };
+    const inOrder = pairs.map((_, p) => p);
+    reference(inOrder);
+    reference([...inOrder].sort(() => rnd() - 0.5));
+  });
+});
