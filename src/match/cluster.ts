@@ -132,13 +132,17 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
   const { n } = input;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
+  // Groups are made when first met (most records never are): a list per record per clustering was a million small
+  // arrays, made again for each threshold of the report.
   const members: Array<number[] | undefined> = new Array(n);
-  const uniques: Array<number[] | undefined> = new Array(n);
-  for (let i = 0; i < n; i++) {
-    members[i] = [i];
-    const s = input.source[i];
-    uniques[i] = input.uniqueSource[s] ? [s] : undefined;
-  }
+  const group = (r: number): number[] => members[r] ?? (members[r] = [r]);
+  // Duplicate-free sources of a group: undefined until it grows (a single record's come from `single`), null for none.
+  const uniques: Array<number[] | null | undefined> = new Array(n);
+  const single = Array.from(input.uniqueSource, (u, s) => (u ? [s] : undefined));
+  const uniquesOf = (r: number): number[] | undefined => {
+    const u = uniques[r];
+    return u === undefined ? single[input.source[r]] : (u ?? undefined);
+  };
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]];
@@ -147,14 +151,13 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     return x;
   };
   const union = (ra: number, rb: number): number => {
-    if (members[ra]!.length < members[rb]!.length) [ra, rb] = [rb, ra];
+    if (group(ra).length < group(rb).length) [ra, rb] = [rb, ra];
     parent[rb] = ra;
-    members[ra]!.push(...members[rb]!);
+    group(ra).push(...group(rb));
     members[rb] = undefined;
-    const ua = uniques[ra];
-    const ub = uniques[rb];
-    if (ub) uniques[ra] = ua ? [...new Set([...ua, ...ub])] : ub;
-    uniques[rb] = undefined;
+    const ua = uniquesOf(ra);
+    const ub = uniquesOf(rb);
+    uniques[ra] = ub ? (ua ? [...new Set([...ua, ...ub])] : ub) : (ua ?? null);
     return ra;
   };
 
@@ -191,15 +194,15 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
       refused.namesDiffer++;
       continue;
     }
-    if (sharesUniqueSource(uniques[rx], uniques[ry])) {
+    if (sharesUniqueSource(uniquesOf(rx), uniquesOf(ry))) {
       refused.oneToOne++;
       continue;
     }
-    if (cannot.size > 0 && violatesCannot(members[rx]!, members[ry]!, ry, cannot, find)) {
+    if (cannot.size > 0 && violatesCannot(group(rx), group(ry), ry, cannot, find)) {
       refused.cannotLink++;
       continue;
     }
-    const guard = members[rx]!.length > 1 || members[ry]!.length > 1 ? breaksChain(input, members[rx]!, members[ry]!, sameSourceMin) : undefined;
+    const guard = group(rx).length > 1 || group(ry).length > 1 ? breaksChain(input, group(rx), group(ry), sameSourceMin) : undefined;
     if (guard) {
       if (guard === 'same-source') refused.sameSource++;
       else refused.chainGuard++;
@@ -208,7 +211,7 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     union(rx, ry);
   }
 
-  const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, thresholdWeight, input.exclusiveBits, find, union, members, cannot) : [];
+  const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, thresholdWeight, input.exclusiveBits, find, union, group, cannot) : [];
 
   const clusterOf = new Int32Array(n).fill(-1);
   const clusters: number[][] = [];
@@ -236,7 +239,7 @@ function joinExclusive(
   bits: number,
   find: (x: number) => number,
   union: (ra: number, rb: number) => number,
-  members: Array<number[] | undefined>,
+  group: (r: number) => number[],
   cannot: Map<number, number[]>,
 ): number[] {
   const floor = thresholdWeight - bits;
@@ -244,7 +247,7 @@ function joinExclusive(
   const sourcesOf = new Map<number, Set<number>>();
   const sources = (r: number): Set<number> => {
     let set = sourcesOf.get(r);
-    if (!set) sourcesOf.set(r, (set = new Set(members[r]!.map((i) => input.source[i]))));
+    if (!set) sourcesOf.set(r, (set = new Set(group(r).map((i) => input.source[i]))));
     return set;
   };
   const disjoint = (r: number, q: number): boolean => {
@@ -279,8 +282,8 @@ function joinExclusive(
     const c = best.get(b.other)!;
     if (c.other !== r) continue;
     if (b.runnerUp > b.weight - EXCLUSIVE_MARGIN_BITS || c.runnerUp > b.weight - EXCLUSIVE_MARGIN_BITS) continue;
-    const mr = members[r]!;
-    const mq = members[b.other]!;
+    const mr = group(r);
+    const mq = group(b.other);
     if (cannot.size > 0 && violatesCannot(mr, mq, b.other, cannot, find)) continue;
     if (anyNearCertainlyDifferent(input, mr, mq)) continue;
     union(r, b.other);

@@ -15,29 +15,38 @@ GRID.push(0.995, 0.999);
  * Example: chooseThreshold(Float32Array.of(20, 20, -20)) → { threshold: 0.999, expectedF1: ≈1 }
  */
 export function chooseThreshold(weights: Float32Array): { threshold: number; expectedF1: number } {
-  const probs = new Float64Array(weights.length);
-  for (let i = 0; i < weights.length; i++) probs[i] = weightToProbability(weights[i]);
-  probs.sort();
+  // One pass: each pair's probability goes to the highest grid threshold it reaches (bucket k counts the pairs that
+  // reach GRID[k - 1] but not GRID[k]; weights are float32, so a threshold is reached within 1e-6). No sort and no
+  // per-pair array: at tens of millions of pairs those took seconds and a gigabyte.
+  const g = GRID.length;
+  const count = new Float64Array(g + 1);
+  const sum = new Float64Array(g + 1);
   let total = 0;
-  for (let i = 0; i < probs.length; i++) total += probs[i];
-  // suffix sums over the sorted probabilities
-  const n = probs.length;
-  const suffix = new Float64Array(n + 1);
-  for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + probs[i];
+  for (let i = 0; i < weights.length; i++) {
+    const p = weightToProbability(weights[i]);
+    total += p;
+    let k = 0;
+    while (k < g && p >= GRID[k] - 1e-6) k++;
+    count[k]++;
+    sum[k] += p;
+  }
+  const n = weights.length;
   let best = { threshold: 0.9, expectedF1: -1 };
-  for (const t of GRID) {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (probs[mid] < t - 1e-6) lo = mid + 1; // weights are float32: allow for rounding
-      else hi = mid;
-    }
-    const tp = suffix[lo];
-    const fp = n - lo - tp;
-    const fn = total - tp;
-    const f1 = tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 >= best.expectedF1 - 1e-12) best = { threshold: t, expectedF1: f1 };
+  // Pairs and probability at or above GRID[k]: the buckets above k.
+  let above = 0;
+  let tp = 0;
+  const atOrAbove: Array<{ pairs: number; tp: number }> = new Array(g);
+  for (let k = g - 1; k >= 0; k--) {
+    above += count[k + 1];
+    tp += sum[k + 1];
+    atOrAbove[k] = { pairs: above, tp };
+  }
+  for (let k = 0; k < g; k++) {
+    const { pairs, tp: t } = atOrAbove[k];
+    const fp = pairs - t;
+    const fn = total - t;
+    const f1 = t + fp + fn > 0 ? (2 * t) / (2 * t + fp + fn) : 0;
+    if (f1 >= best.expectedF1 - 1e-12) best = { threshold: GRID[k], expectedF1: f1 };
   }
   return best;
 }

@@ -14,25 +14,42 @@ export interface PreparedRecord {
  * Replaces every string inside a parsed name (its tokens' forms and skeletons, evidence, display forms) by one shared
  * copy from `pool`. The same surname or given name recurs in many distinct full names, and each parse makes its own
  * copies of its forms: shared, they take a tenth less of the heap at a million records. Changes no value.
+ * The walk knows the shape of a parsed name (name → tokens → parts) and visits the string fields of each object
+ * directly: a generic walk over every key and array index took a third of the normalisation time.
  */
 export function shareNameStrings(name: ParsedName, pool: Map<string, string>): void {
-  shareIn(name as unknown as Record<string, unknown>, pool, 0);
+  const n = name as unknown as Record<string, unknown>;
+  shareFields(n, NAME_FIELDS, pool);
+  shareArray(name.sexEvidence, pool);
+  shareArray(name.warnings, pool);
+  for (const t of name.tokens) {
+    const o = t as unknown as Record<string, unknown>;
+    shareFields(o, TOKEN_FIELDS, pool);
+    if (Array.isArray(o.parts)) shareArray(o.parts as string[], pool);
+    if (Array.isArray(o.inits)) shareArray(o.inits as string[], pool);
+  }
 }
 
-/** Parsed names are plain data a few levels deep (name → tokens → parts); deeper objects are left as they are. */
-const SHARE_DEPTH = 4;
+/** String fields of a parsed name and of its tokens (names engine fields included; absent ones are skipped). */
+const NAME_FIELDS = ['raw', 'cyrillic', 'latin', 'normalized'];
+const TOKEN_FIELDS = ['raw', 'canon', 'skel', 'stem', 'suffix', 'joined', 'stemCanon'];
 
-function shareIn(o: Record<string, unknown> | unknown[], pool: Map<string, string>, depth: number): void {
-  // for…in walks an array's indices and an object's own fields alike (parsed names inherit no enumerable fields).
-  const obj = o as Record<string, unknown>;
-  for (const k in obj) {
-    const v = obj[k];
-    if (typeof v === 'string') {
-      const shared = pool.get(v);
-      if (shared === undefined) pool.set(v, v);
-      else obj[k] = shared;
-    } else if (v !== null && typeof v === 'object' && depth < SHARE_DEPTH) shareIn(v as Record<string, unknown>, pool, depth + 1);
+function shared(v: string, pool: Map<string, string>): string {
+  const s = pool.get(v);
+  if (s !== undefined) return s;
+  pool.set(v, v);
+  return v;
+}
+
+function shareFields(o: Record<string, unknown>, fields: readonly string[], pool: Map<string, string>): void {
+  for (const k of fields) {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = shared(v, pool);
   }
+}
+
+function shareArray(xs: string[], pool: Map<string, string>): void {
+  for (let i = 0; i < xs.length; i++) if (typeof xs[i] === 'string') xs[i] = shared(xs[i], pool);
 }
 
 /** Parses each distinct name (full string or split parts) once. Input order is kept. */
