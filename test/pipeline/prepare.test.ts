@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseName } from '../../src/names/index.js';
-import { ageAtEvent, shareNameStrings } from '../../src/pipeline/prepare.js';
+import { shareNameStrings } from '../../src/names/share-strings.js';
+import { ageAtEvent } from '../../src/pipeline/prepare.js';
 import { toInitials } from '../../src/pipeline/redact.js';
 
 describe('ageAtEvent', () => {
