@@ -120,6 +120,8 @@ describe('renderReportHtml', () => {
       const svg = chartOf(html, kind);
       expect(count(svg, /<rect /g), kind).toBeGreaterThan(0);
       expect(svg, kind).toMatch(/role="img" aria-labelledby="chart-[a-z-]+-title chart-[a-z-]+-desc"/);
+      // Shown without the page's style sheet, the labels keep the size they were fitted for.
+      expect(svg, kind).toMatch(/^<svg [^>]*font-size="14" font-family="sans-serif"/);
     }
     expect(count(html, /<svg class="chart"/g)).toBe(6);
   });

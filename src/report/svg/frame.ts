@@ -22,7 +22,9 @@ export interface ChartFrame {
 export function wrapChart(frame: ChartFrame, body: string): string {
   const id = `chart-${frame.kind}`;
   return (
-    `<svg class="chart" data-chart="${escapeHtml(frame.kind)}" xmlns="http://www.w3.org/2000/svg" ` +
+    // font-size and font-family as presentation attributes: a chart shown without the page's style sheet (copied out
+    // as an image, a feed reader) keeps the 14px sans-serif text its labels were fitted for; the page's CSS wins.
+    `<svg class="chart" data-chart="${escapeHtml(frame.kind)}" xmlns="http://www.w3.org/2000/svg" font-size="14" font-family="sans-serif" ` +
     `viewBox="0 0 ${px(frame.width)} ${px(frame.height)}" width="${px(frame.width)}" height="${px(frame.height)}" ` +
     `style="max-width:${px(frame.width)}px;min-width:${px(frame.minWidth ?? Math.min(340, Math.round(frame.width * 0.6)))}px" role="img" aria-labelledby="${id}-title ${id}-desc">` +
     `<title id="${id}-title">${escapeHtml(frame.title)}</title><desc id="${id}-desc">${escapeHtml(frame.description)}</desc>` +
