@@ -211,13 +211,6 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       buffer.push(i, j);
       return true;
     };
-    try {
-      return splitBlockPairs(members, w);
-    } finally {
-      emit = direct;
-    }
-  };
-  const splitBlockPairs = (members: number[], w: number): number => {
     let c = pushWindow(members, w);
     const groups = new Map<string, number[]>();
     for (const i of members) {
@@ -246,6 +239,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       if (g.length < 2) continue;
       c += g.length <= 2 * maxBlock ? pushAll(g) : pushWindow(g, groupWindow, factOrderOf);
     }
+    emit = direct;
     return c;
   };
 

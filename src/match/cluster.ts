@@ -136,13 +136,10 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
   // arrays, made again for each threshold of the report.
   const members: Array<number[] | undefined> = new Array(n);
   const group = (r: number): number[] => members[r] ?? (members[r] = [r]);
-  // Duplicate-free sources of a group: undefined until it grows (a single record's come from `single`), null for none.
-  const uniques: Array<number[] | null | undefined> = new Array(n);
+  // Duplicate-free sources of a group: set once it grows and holds any; a single record's come from `single`.
+  const uniques: Array<number[] | undefined> = new Array(n);
   const single = Array.from(input.uniqueSource, (u, s) => (u ? [s] : undefined));
-  const uniquesOf = (r: number): number[] | undefined => {
-    const u = uniques[r];
-    return u === undefined ? single[input.source[r]] : (u ?? undefined);
-  };
+  const uniquesOf = (r: number): number[] | undefined => uniques[r] ?? single[input.source[r]];
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]];
@@ -157,7 +154,7 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
     members[rb] = undefined;
     const ua = uniquesOf(ra);
     const ub = uniquesOf(rb);
-    uniques[ra] = ub ? (ua ? [...new Set([...ua, ...ub])] : ub) : (ua ?? null);
+    uniques[ra] = ua && ub ? [...new Set([...ua, ...ub])] : (ua ?? ub);
     return ra;
   };
 

@@ -30,22 +30,17 @@ export function chooseThreshold(weights: Float32Array): { threshold: number; exp
     count[k]++;
     sum[k] += p;
   }
-  const n = weights.length;
-  let best = { threshold: 0.9, expectedF1: -1 };
-  // Pairs and probability at or above GRID[k]: the buckets above k.
-  let above = 0;
-  let tp = 0;
-  const atOrAbove: Array<{ pairs: number; tp: number }> = new Array(g);
+  // Pairs and probability at or above GRID[k]: the buckets from k + 1 up (suffix sums, in place).
   for (let k = g - 1; k >= 0; k--) {
-    above += count[k + 1];
-    tp += sum[k + 1];
-    atOrAbove[k] = { pairs: above, tp };
+    count[k] += count[k + 1];
+    sum[k] += sum[k + 1];
   }
+  let best = { threshold: 0.9, expectedF1: -1 };
   for (let k = 0; k < g; k++) {
-    const { pairs, tp: t } = atOrAbove[k];
-    const fp = pairs - t;
-    const fn = total - t;
-    const f1 = t + fp + fn > 0 ? (2 * t) / (2 * t + fp + fn) : 0;
+    const tp = sum[k + 1];
+    const fp = count[k + 1] - tp;
+    const fn = total - tp;
+    const f1 = tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
     if (f1 >= best.expectedF1 - 1e-12) best = { threshold: GRID[k], expectedF1: f1 };
   }
   return best;

@@ -40,5 +40,5 @@ function shareFields(o: Record<string, unknown>, fields: readonly string[], pool
 }
 
 function shareArray(xs: string[], pool: Map<string, string>): void {
-  for (let i = 0; i < xs.length; i++) if (typeof xs[i] === 'string') xs[i] = shared(xs[i], pool);
+  for (let i = 0; i < xs.length; i++) xs[i] = shared(xs[i], pool);
 }
