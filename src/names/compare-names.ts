@@ -228,9 +228,37 @@ function compareCross(k: number, x: RichToken, y: RichToken): void {
 function comparePair(k: number, x: RichToken, y: RichToken): void {
   if (x.pool !== y.pool) return compareCross(k, x, y);
   if (x.initial || y.initial) return compareInitial(k, x, y);
+  const wx = x.wid;
+  const wy = y.wid;
+  if (wx < 0 || wy < 0) return compareWords(k, x, y);
+  // Two full words of one pool: the result depends on the words alone (see RichToken.wid).
+  const h = (Math.imul(wx, 0x9e3779b1) ^ Math.imul(wy, 0x85ebca77)) >>> WORD_PAIR_SHIFT;
+  const e = h << 3;
+  if (WP_INT[e] === wx && WP_INT[e + 1] === wy) {
+    const m = WP_INT[e + 2];
+    return put(k, m & 7, WP_SIM[(h << 2) + 2], 0, m >> 3);
+  }
+  compareWords(k, x, y);
+  WP_INT[e] = wx;
+  WP_INT[e + 1] = wy;
+  WP_INT[e + 2] = LV[k] | (NT[k] << 3);
+  WP_SIM[(h << 2) + 2] = SM[k];
+}
+
+/** Two full words of one pool: patronymics by their stems, other words in full. */
+function compareWords(k: number, x: RichToken, y: RichToken): void {
   if (x.patronymicLike) return comparePatronymic(k, x, y);
   compareFull(k, x, y);
 }
+
+// Results of recent word pairs, a direct-mapped table indexed by a hash of the two word ids (see RichToken.wid); a
+// colliding pair overwrites the slot. The same words meet in many candidate pairs. A slot is 32 bytes within one
+// cache line: int32 [word x, word y, level | note << 3, unused], then the similarity as a float64.
+const WORD_PAIR_BITS = 20;
+const WORD_PAIR_SHIFT = 32 - WORD_PAIR_BITS;
+const WP_BUFFER = new ArrayBuffer(32 << WORD_PAIR_BITS);
+const WP_INT = new Int32Array(WP_BUFFER).fill(-1);
+const WP_SIM = new Float64Array(WP_BUFFER);
 
 /** Fills the pair buffers for two token lists and solves the assignment; returns the best total value. */
 function assign(a: RichToken[], b: RichToken[]): number {
@@ -298,6 +326,7 @@ function mergeTokens(x: RichToken, y: RichToken): RichToken {
     fam: 0,
     parts: [...x.parts, ...y.parts],
     inits: [...x.inits, ...y.inits],
+    wid: -1,
   };
 }
 

@@ -71,6 +71,12 @@ export interface TokenExtra {
   patronymicLike: boolean;
   /** Script of the token as written after repair. */
   tokenScript: 'cyr' | 'lat' | 'other';
+  /**
+   * Word id: the same for every copy of one full word's token (numbered as words are first built in this thread), −1
+   * for initials and compounds joined during comparison. Comparing two words depends on nothing else, so the names
+   * engine remembers word-pair results by these ids.
+   */
+  wid: number;
 }
 
 export type RichToken = NameToken & TokenExtra;
@@ -254,6 +260,8 @@ function memoDisplay(memo: Map<string, string>, t: RichToken, make: (t: RichToke
   return v;
 }
 
+let nextWordId = 0;
+
 /** Builds a full-name token (role decided later). */
 function buildFullToken(text: string, conv: LatinConvention): RichToken {
   const lower = lowerWord(text);
@@ -312,6 +320,7 @@ function buildFullToken(text: string, conv: LatinConvention): RichToken {
     sexHint,
     patronymicLike,
     tokenScript: script,
+    wid: nextWordId++,
   };
 }
 
@@ -343,6 +352,7 @@ function buildInitialToken(word: RawWord, conv: LatinConvention): RichToken {
     sexHint: null,
     patronymicLike: false,
     tokenScript: script,
+    wid: -1,
   };
 }
 

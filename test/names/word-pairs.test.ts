@@ -1,0 +1,44 @@
+// The names engine remembers word-pair results by word id: the results must be those of comparing the words afresh.
+import { describe, expect, it } from 'vitest';
+import { compareNames, parseName } from '../../src/names/index.js';
+import type { ParsedName } from '../../src/names/types.js';
+import { DIFFERENT_PAIRS, SAME_PAIRS, UNCERTAIN_PAIRS } from './corpus-pairs.js';
+
+type Token = ParsedName['tokens'][number] & { wid: number };
+
+/** The same name with every token's word id taken away: its words are compared afresh, never looked up. */
+function withoutWordIds(p: ParsedName): ParsedName {
+  return { ...p, tokens: p.tokens.map((t) => ({ ...t, wid: -1 })) } as ParsedName;
+}
+
+describe('word-pair results', () => {
+  const texts = [...new Set([...DIFFERENT_PAIRS, ...SAME_PAIRS, ...UNCERTAIN_PAIRS].flatMap(([x, y]) => [x, y]))].sort();
+
+  it('gives one id to every copy of a word and different ids to different words; initials have none', () => {
+    const a = parseName('Ахметов Ерлан Серикович').tokens as Token[];
+    const b = parseName('Серик Ахметов').tokens as Token[];
+    const id = (ts: Token[], raw: string) => ts.find((t) => t.raw === raw)?.wid;
+    expect(id(a, 'Ахметов')).toBeGreaterThanOrEqual(0);
+    expect(id(a, 'Ахметов')).toBe(id(b, 'Ахметов'));
+    expect(id(a, 'Ерлан')).not.toBe(id(a, 'Ахметов'));
+    expect(id(b, 'Серик')).not.toBe(id(a, 'Серикович'));
+    const initials = parseName('Ахметов Е. С.').tokens as Token[];
+    expect(initials.filter((t) => t.initial).map((t) => t.wid)).toEqual([-1, -1]);
+  });
+
+  it('compares every pair of the corpus names exactly as without the remembered results, in both orders', () => {
+    expect(texts.length).toBeGreaterThan(300);
+    const parsed = texts.map((t) => parseName(t));
+    let compared = 0;
+    // Every name against every other (the word pairs recur across name pairs, so most are looked up).
+    for (let i = 0; i < parsed.length; i += 3) {
+      for (let j = 0; j < parsed.length; j++) {
+        const remembered = compareNames(parsed[i], parsed[j]);
+        const afresh = compareNames(withoutWordIds(parsed[i]), withoutWordIds(parsed[j]));
+        if (JSON.stringify(remembered) !== JSON.stringify(afresh)) expect([texts[i], texts[j], remembered]).toEqual([texts[i], texts[j], afresh]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30_000);
+  });
+});
