@@ -234,15 +234,16 @@ function comparePair(k: number, x: RichToken, y: RichToken): void {
   // Two full words of one pool: the result depends on the words alone (see RichToken.wid).
   const h = (Math.imul(wx, 0x9e3779b1) ^ Math.imul(wy, 0x85ebca77)) >>> WORD_PAIR_SHIFT;
   const e = h << 3;
+  const sim = (h << 2) + 2;
   if (WP_INT[e] === wx && WP_INT[e + 1] === wy) {
     const m = WP_INT[e + 2];
-    return put(k, m & 7, WP_SIM[(h << 2) + 2], 0, m >> 3);
+    return put(k, m & 7, WP_SIM[sim], 0, m >> 3);
   }
   compareWords(k, x, y);
   WP_INT[e] = wx;
   WP_INT[e + 1] = wy;
   WP_INT[e + 2] = LV[k] | (NT[k] << 3);
-  WP_SIM[(h << 2) + 2] = SM[k];
+  WP_SIM[sim] = SM[k];
 }
 
 /** Two full words of one pool: patronymics by their stems, other words in full. */
@@ -253,7 +254,7 @@ function compareWords(k: number, x: RichToken, y: RichToken): void {
 
 // Results of recent word pairs, a direct-mapped table indexed by a hash of the two word ids (see RichToken.wid); a
 // colliding pair overwrites the slot. The same words meet in many candidate pairs. A slot is 32 bytes within one
-// cache line: int32 [word x, word y, level | note << 3, unused], then the similarity as a float64.
+// cache line: int32 [word x, word y, level | note << 3, unused] at h·8, then the similarity as the float64 at h·4 + 2.
 const WORD_PAIR_BITS = 20;
 const WORD_PAIR_SHIFT = 32 - WORD_PAIR_BITS;
 const WP_BUFFER = new ArrayBuffer(32 << WORD_PAIR_BITS);
