@@ -42,6 +42,8 @@ const WINDOW = 20;
 const SUB_MAX = 30;
 const GROUP_WINDOW = 8;
 const SUB_PREFIX = 3;
+/** Large blocks up to this many members track their pairs in a bitmap (2 MiB at most), larger ones in a set. */
+const BITMAP_MAX_MEMBERS = 4096;
 /** Large blocks listed by name in `capped`; the rest are counted. */
 const CAPPED_LISTED = 10;
 
@@ -97,6 +99,18 @@ function recordFactKeys(r: MatchRecord): string[] {
     for (const f of facts) keys.push(`t${w}|${f}`);
   }
   return keys;
+}
+
+/**
+ * Rank of each string in code-unit order, equal strings sharing a rank.
+ * Example: ranksOf(['b', 'a', 'b']) → [1, 0, 1]
+ */
+export function ranksOf(values: readonly string[]): Int32Array {
+  // The default sort compares strings by code units, as `<` does, without calling back into a comparator.
+  const distinct = [...new Set(values)].sort();
+  const rankOf = new Map<string, number>();
+  distinct.forEach((v, r) => rankOf.set(v, r));
+  return Int32Array.from(values, (v) => rankOf.get(v)!);
 }
 
 /** Order of records with the same name in a window: year of birth, date of death, place. */
@@ -159,14 +173,24 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
 
   const maxBlock = options.maxBlock ?? MAX_BLOCK;
   const window = options.window ?? WINDOW;
-  const sortKeys = new Map<ParsedName, string>();
-  const keyOf = (i: number) => {
-    let k = sortKeys.get(records[i].name);
-    if (k === undefined) {
-      k = sortKey(records[i].name);
-      sortKeys.set(records[i].name, k);
-    }
-    return k;
+  // Orders inside large blocks, made for all records when the first large block comes: each record's rank by its
+  // name sort key, by the main part of that key (the same words) and by its facts (equal strings, equal ranks). A
+  // large block then sorts numbers, not strings, in the same order; a record sits in as many large blocks as it has
+  // keys, and comparing its strings again in each was a third of the blocking time.
+  let orders: { name: Int32Array; main: Int32Array; facts: Int32Array } | undefined;
+  const ordersOf = () => {
+    if (orders) return orders;
+    const byName = new Map<ParsedName, string>();
+    const keys = records.map((r) => {
+      let k = byName.get(r.name);
+      if (k === undefined) byName.set(r.name, (k = sortKey(r.name)));
+      return k;
+    });
+    byName.clear();
+    const name = ranksOf(keys);
+    const main = ranksOf(keys.map((k) => k.slice(0, k.indexOf('\u0001'))));
+    orders = { name, main, facts: ranksOf(records.map(factOrder)) };
+    return orders;
   };
   const subMax = options.subMax ?? SUB_MAX;
   const groupWindow = options.groupWindow ?? GROUP_WINDOW;
@@ -176,43 +200,85 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // year of birth (to within a year); each such group is compared all-pairs, or within a sorted window of the
   // order-free name skeleton when it is large itself. One more skeleton window over the whole block catches pairs
   // whose facts are missing or all differ.
-  const factsOf: Array<string[] | undefined> = new Array(n);
-  const factKeysOf = (i: number) => (factsOf[i] ??= recordFactKeys(records[i]));
-  /** Pushes the pairs of members at most `w` apart when sorted by `sortBy` (default: the name sort key). */
-  const pushWindow = (members: number[], w: number, sortBy: (i: number) => string = keyOf): number => {
+  // Each record's fact keys as numbers (one per distinct key): a large block groups its members by them.
+  const factsOf: Array<Int32Array | undefined> = new Array(n);
+  let factIds = new Map<string, number>();
+  const factKeysOf = (i: number): Int32Array => {
+    let ids = factsOf[i];
+    if (ids === undefined) {
+      const keys = recordFactKeys(records[i]);
+      ids = new Int32Array(keys.length);
+      for (let k = 0; k < keys.length; k++) {
+        let id = factIds.get(keys[k]);
+        if (id === undefined) factIds.set(keys[k], (id = factIds.size));
+        ids[k] = id;
+      }
+      factsOf[i] = ids;
+    }
+    return ids;
+  };
+  /** Pushes the pairs of members at most `w` apart when sorted by `rank` (ties by record index). */
+  const pushWindow = (members: number[], w: number, rank: Int32Array): number => {
     let c = 0;
-    const sorted = members
-      .map((i) => ({ i, k: sortBy(i) }))
-      .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : p.i - q.i));
-    for (let x = 0; x < sorted.length; x++) {
-      for (let y = x + 1; y < Math.min(sorted.length, x + 1 + w); y++) {
-        if (skip(sorted[x].i, sorted[y].i)) continue;
-        if (emit(sorted[x].i, sorted[y].i)) c++;
+    const m = members.length;
+    // rank · n + index: exact in a double (both below 2^26), and sorted as numbers.
+    const order = new Float64Array(m);
+    for (let k = 0; k < m; k++) order[k] = rank[members[k]] * n + members[k];
+    order.sort();
+    const sorted = new Uint32Array(m);
+    for (let k = 0; k < m; k++) sorted[k] = order[k] % n;
+    for (let x = 0; x < m; x++) {
+      const end = Math.min(m, x + 1 + w);
+      for (let y = x + 1; y < end; y++) {
+        if (skip(sorted[x], sorted[y])) continue;
+        if (emit(sorted[x], sorted[y])) c++;
       }
     }
     return c;
   };
-  const factOrders: Array<string | undefined> = new Array(n);
-  const factOrderOf = (i: number) => (factOrders[i] ??= factOrder(records[i]));
   // A large block's window, fact groups and same-name groups overlap: a pair of records sharing place, date and year
   // of birth comes up in most of them (at 200,000 records 20 million pairs pushed, 7.8 million distinct per block).
   // Repeats within a block are dropped as they come, so the pair buffer sorts and holds less.
   const localOf = new Int32Array(n);
-  const splitBlock = (members: number[], w: number): number => {
-    const m = members.length;
-    for (let k = 0; k < m; k++) localOf[members[k]] = k;
-    const seen = new Set<number>();
-    emit = (i, j) => {
-      const x = localOf[i];
-      const y = localOf[j];
-      const code = x < y ? x * m + y : y * m + x;
-      if (seen.has(code)) return false;
-      seen.add(code);
+  // Pairs a block has pushed, by their code x · m + y over the members' local indices: one bit each up to
+  // BITMAP_MAX_MEMBERS members (cleared per block), a set beyond.
+  let bitmap = new Uint32Array(0);
+  const repeatFilter = (m: number, codeOf: (i: number, j: number) => number): ((i: number, j: number) => boolean) => {
+    if (m > BITMAP_MAX_MEMBERS) {
+      const seen = new Set<number>();
+      return (i, j) => {
+        const code = codeOf(i, j);
+        if (seen.has(code)) return false;
+        seen.add(code);
+        buffer.push(i, j);
+        return true;
+      };
+    }
+    const words = Math.ceil((m * m) / 32);
+    if (bitmap.length < words) bitmap = new Uint32Array(words);
+    else bitmap.fill(0, 0, words);
+    const bits = bitmap;
+    return (i, j) => {
+      const code = codeOf(i, j);
+      const word = code >>> 5;
+      const bit = 1 << (code & 31);
+      if (bits[word] & bit) return false;
+      bits[word] |= bit;
       buffer.push(i, j);
       return true;
     };
-    let c = pushWindow(members, w);
-    const groups = new Map<string, number[]>();
+  };
+  const splitBlock = (members: number[], w: number): number => {
+    const m = members.length;
+    for (let k = 0; k < m; k++) localOf[members[k]] = k;
+    emit = repeatFilter(m, (i, j) => {
+      const x = localOf[i];
+      const y = localOf[j];
+      return x < y ? x * m + y : y * m + x;
+    });
+    const { name: nameRank, main: mainRank, facts: factRank } = ordersOf();
+    let c = pushWindow(members, w, nameRank);
+    const groups = new Map<number, number[]>();
     for (const i of members) {
       for (const f of factKeysOf(i)) {
         let g = groups.get(f);
@@ -222,22 +288,20 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     for (const g of groups.values()) {
       if (g.length < 2 || g.length === members.length) continue;
-      c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow);
+      c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow, nameRank);
     }
     // Members written with the same words (in any order, patronymic and initials aside): one person in several lists
     // or namesakes, where facts are often missing. Compared all-pairs up to twice the block limit, else within a
     // window ordered by birth year, date and place.
-    const same = new Map<string, number[]>();
+    const same = new Map<number, number[]>();
     for (const i of members) {
-      const k = keyOf(i);
-      const main = k.slice(0, k.indexOf('\u0001'));
-      let g = same.get(main);
-      if (!g) same.set(main, (g = []));
+      let g = same.get(mainRank[i]);
+      if (!g) same.set(mainRank[i], (g = []));
       g.push(i);
     }
     for (const g of same.values()) {
       if (g.length < 2) continue;
-      c += g.length <= 2 * maxBlock ? pushAll(g) : pushWindow(g, groupWindow, factOrderOf);
+      c += g.length <= 2 * maxBlock ? pushAll(g) : pushWindow(g, groupWindow, factRank);
     }
     emit = direct;
     return c;
@@ -273,8 +337,9 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   });
   // The caches of the large blocks' splitting are not needed by the prefix rule (whose large blocks are left to the
   // name keys): let them go before it builds its own blocks.
-  sortKeys.clear();
+  orders = undefined;
   factsOf.fill(undefined);
+  factIds = new Map();
   options.onProgress?.(1, 3);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.
   runRule('name-prefix', (i) => namePrefixKeys(records[i].name), options.prefixMaxBlock ?? Math.min(maxBlock, PREFIX_MAX_BLOCK), 0, false);
