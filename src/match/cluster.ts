@@ -129,99 +129,183 @@ function sortedByRecords(input: ClusterInput): boolean {
  * Example: links 0–1 (p 0.99) and 1–2 (p 0.95) with 0, 2 from one duplicate-free source → {0,1}, {2}.
  */
 export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
-  const { n } = input;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  // Groups are made when first met (most records never are): a list per record per clustering was a million small
-  // arrays, made again for each threshold of the report.
-  const members: Array<number[] | undefined> = new Array(n);
-  const group = (r: number): number[] => members[r] ?? (members[r] = [r]);
-  // Duplicate-free sources of a group: set once it grows and holds any; a single record's come from `single`.
-  const uniques: Array<number[] | undefined> = new Array(n);
-  const single = Array.from(input.uniqueSource, (u, s) => (u ? [s] : undefined));
-  const uniquesOf = (r: number): number[] | undefined => uniques[r] ?? single[input.source[r]];
-  const find = (x: number): number => {
+  return clusterAtThresholds(input, sorted, [thresholdWeight])[0];
+}
+
+/**
+ * Clusters at several thresholds in one pass: what clusterRecords gives at each, in the order asked. The main pass
+ * takes links strongest first and decides each from the groups so far alone, so its state at a higher threshold is
+ * where it stands on the way to a lower one: one walk down the links serves every threshold that shares the
+ * same-source guard's bar (all at p ≥ SAME_SOURCE_MIN_PROBABILITY), and each threshold's exclusive-candidate pass runs
+ * on a copy. `onEach` is called after each threshold's clustering.
+ * Example: clusterAtThresholds(input, sorted, [w(0.9), w(0.5)]) → the clusterings at p 0.9 and p 0.5.
+ */
+export function clusterAtThresholds(
+  input: ClusterInput,
+  sorted: Uint32Array,
+  thresholdWeights: readonly number[],
+  onEach?: () => void,
+): ClusterOutcome[] {
+  const outcomes: ClusterOutcome[] = new Array(thresholdWeights.length);
+  const order = thresholdWeights.map((_, k) => k).sort((x, y) => thresholdWeights[y] - thresholdWeights[x] || x - y);
+  let pass: MainPass | undefined;
+  for (const k of order) {
+    const weight = thresholdWeights[k];
+    const sameSourceMin = Math.min(weightToProbability(weight), SAME_SOURCE_MIN_PROBABILITY);
+    if (!pass || pass.sameSourceMin !== sameSourceMin) pass = new MainPass(input, sameSourceMin);
+    pass.advance(sorted, weight);
+    outcomes[k] = pass.outcome(sorted, weight);
+    onEach?.();
+  }
+  return outcomes;
+}
+
+type Refused = ClusterOutcome['refused'];
+
+/** The groups of the main pass: a union–find over the records with each group's members and one-to-one sources. */
+class Groups {
+  constructor(
+    readonly input: ClusterInput,
+    readonly parent: Int32Array,
+    /** Members of each group, made when first met (most records never are). */
+    readonly members: Array<number[] | undefined>,
+    /** Duplicate-free sources of a group: set once it grows and holds any; a single record's come from `single`. */
+    readonly uniques: Array<number[] | undefined>,
+    readonly single: Array<number[] | undefined>,
+    /** Copy-on-write: union makes new member lists instead of growing shared ones (for a copy of the groups). */
+    readonly copyOnWrite: boolean,
+  ) {}
+
+  static create(input: ClusterInput): Groups {
+    const parent = new Int32Array(input.n);
+    for (let i = 0; i < input.n; i++) parent[i] = i;
+    const single = Array.from(input.uniqueSource, (u, s) => (u ? [s] : undefined));
+    return new Groups(input, parent, new Array(input.n), new Array(input.n), single, false);
+  }
+
+  /** A copy whose changes leave this one as it is. */
+  copy(): Groups {
+    return new Groups(this.input, this.parent.slice(), this.members.slice(), this.uniques.slice(), this.single, true);
+  }
+
+  group(r: number): number[] {
+    return this.members[r] ?? (this.members[r] = [r]);
+  }
+
+  uniquesOf(r: number): number[] | undefined {
+    return this.uniques[r] ?? this.single[this.input.source[r]];
+  }
+
+  find(x: number): number {
+    const parent = this.parent;
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
     }
     return x;
-  };
-  const union = (ra: number, rb: number): number => {
-    if (group(ra).length < group(rb).length) [ra, rb] = [rb, ra];
-    parent[rb] = ra;
-    group(ra).push(...group(rb));
-    members[rb] = undefined;
-    const ua = uniquesOf(ra);
-    const ub = uniquesOf(rb);
-    uniques[ra] = ua && ub ? [...new Set([...ua, ...ub])] : (ua ?? ub);
+  }
+
+  union(ra: number, rb: number): number {
+    if (this.group(ra).length < this.group(rb).length) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    if (this.copyOnWrite) this.members[ra] = this.group(ra).concat(this.group(rb));
+    else this.group(ra).push(...this.group(rb));
+    this.members[rb] = undefined;
+    const ua = this.uniquesOf(ra);
+    const ub = this.uniquesOf(rb);
+    this.uniques[ra] = ua && ub ? [...new Set([...ua, ...ub])] : (ua ?? ub);
     return ra;
-  };
-
-  for (const [x, y] of input.mustLink) {
-    const rx = find(x);
-    const ry = find(y);
-    if (rx !== ry) union(rx, ry);
   }
-  const cannot = new Map<number, number[]>();
-  let contradicted = 0;
-  for (const [x, y] of input.cannotLink) {
-    if (find(x) === find(y)) {
-      contradicted++; // contradicted by must-links: those win
-      continue;
-    }
-    (cannot.get(x) ?? cannot.set(x, []).get(x)!).push(y);
-    (cannot.get(y) ?? cannot.set(y, []).get(y)!).push(x);
-  }
+}
 
-  const refused = { oneToOne: 0, chainGuard: 0, sameSource: 0, cannotLink: 0, namesDiffer: 0 };
-  // Two records of one source may meet through others unless their own pair calls them two persons.
-  const sameSourceMin = Math.min(weightToProbability(thresholdWeight), SAME_SOURCE_MIN_PROBABILITY);
-  for (let s = 0; s < sorted.length; s++) {
-    const p = sorted[s];
-    const w = input.weight[p];
-    if (w < thresholdWeight) break;
-    const x = input.a[p];
-    const y = input.b[p];
-    if (input.source[x] === input.source[y] && w < input.withinMinWeight) continue;
-    const rx = find(x);
-    const ry = find(y);
-    if (rx === ry) continue;
-    if (input.namesDiffer[p] && w < input.namesDifferMinWeight) {
-      refused.namesDiffer++;
-      continue;
+/** The main pass, walked down the sorted links one threshold after another. */
+class MainPass {
+  readonly groups: Groups;
+  readonly cannot = new Map<number, number[]>();
+  readonly refused: Refused = { oneToOne: 0, chainGuard: 0, sameSource: 0, cannotLink: 0, namesDiffer: 0 };
+  /** Cannot-link decisions between records that must-link decisions already joined (ignored). */
+  contradicted = 0;
+  /** Position in the sorted links of the next link to decide. */
+  next = 0;
+
+  constructor(
+    readonly input: ClusterInput,
+    /** Two records of one source may meet through others unless their own pair is below this probability. */
+    readonly sameSourceMin: number,
+  ) {
+    const g = (this.groups = Groups.create(input));
+    for (const [x, y] of input.mustLink) {
+      const rx = g.find(x);
+      const ry = g.find(y);
+      if (rx !== ry) g.union(rx, ry);
     }
-    if (sharesUniqueSource(uniquesOf(rx), uniquesOf(ry))) {
-      refused.oneToOne++;
-      continue;
+    for (const [x, y] of input.cannotLink) {
+      if (g.find(x) === g.find(y)) {
+        this.contradicted++; // contradicted by must-links: those win
+        continue;
+      }
+      (this.cannot.get(x) ?? this.cannot.set(x, []).get(x)!).push(y);
+      (this.cannot.get(y) ?? this.cannot.set(y, []).get(y)!).push(x);
     }
-    if (cannot.size > 0 && violatesCannot(group(rx), group(ry), ry, cannot, find)) {
-      refused.cannotLink++;
-      continue;
-    }
-    const guard = group(rx).length > 1 || group(ry).length > 1 ? breaksChain(input, group(rx), group(ry), sameSourceMin) : undefined;
-    if (guard) {
-      if (guard === 'same-source') refused.sameSource++;
-      else refused.chainGuard++;
-      continue;
-    }
-    union(rx, ry);
   }
 
-  const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, thresholdWeight, input.exclusiveBits, find, union, group, cannot) : [];
-
-  const clusterOf = new Int32Array(n).fill(-1);
-  const clusters: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    if (clusterOf[r] === -1) {
-      clusterOf[r] = clusters.length;
-      clusters.push([]);
+  /** Decides the links down to thresholdWeight. */
+  advance(sorted: Uint32Array, thresholdWeight: number): void {
+    const { input, groups: g, cannot, refused } = this;
+    const find = (x: number) => g.find(x);
+    let s = this.next;
+    for (; s < sorted.length; s++) {
+      const p = sorted[s];
+      const w = input.weight[p];
+      if (w < thresholdWeight) break;
+      const x = input.a[p];
+      const y = input.b[p];
+      if (input.source[x] === input.source[y] && w < input.withinMinWeight) continue;
+      const rx = g.find(x);
+      const ry = g.find(y);
+      if (rx === ry) continue;
+      if (input.namesDiffer[p] && w < input.namesDifferMinWeight) {
+        refused.namesDiffer++;
+        continue;
+      }
+      if (sharesUniqueSource(g.uniquesOf(rx), g.uniquesOf(ry))) {
+        refused.oneToOne++;
+        continue;
+      }
+      if (cannot.size > 0 && violatesCannot(g.group(rx), g.group(ry), ry, cannot, find)) {
+        refused.cannotLink++;
+        continue;
+      }
+      const guard = g.group(rx).length > 1 || g.group(ry).length > 1 ? breaksChain(input, g.group(rx), g.group(ry), this.sameSourceMin) : undefined;
+      if (guard) {
+        if (guard === 'same-source') refused.sameSource++;
+        else refused.chainGuard++;
+        continue;
+      }
+      g.union(rx, ry);
     }
-    clusterOf[i] = clusterOf[r];
-    clusters[clusterOf[i]].push(i);
+    this.next = s;
   }
-  return { clusters, clusterOf, refused, contradicted, exclusive };
+
+  /** The clustering at thresholdWeight (reached by advance): the exclusive-candidate pass runs on a copy. */
+  outcome(sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
+    const { input } = this;
+    const g = input.exclusiveBits ? this.groups.copy() : this.groups;
+    const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, thresholdWeight, input.exclusiveBits, g, this.cannot) : [];
+    const n = input.n;
+    const clusterOf = new Int32Array(n).fill(-1);
+    const clusters: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const r = g.find(i);
+      if (clusterOf[r] === -1) {
+        clusterOf[r] = clusters.length;
+        clusters.push([]);
+      }
+      clusterOf[i] = clusterOf[r];
+      clusters[clusterOf[i]].push(i);
+    }
+    return { clusters, clusterOf, refused: { ...this.refused }, contradicted: this.contradicted, exclusive };
+  }
 }
 
 /**
@@ -234,11 +318,11 @@ function joinExclusive(
   sorted: Uint32Array,
   thresholdWeight: number,
   bits: number,
-  find: (x: number) => number,
-  union: (ra: number, rb: number) => number,
-  group: (r: number) => number[],
+  g: Groups,
   cannot: Map<number, number[]>,
 ): number[] {
+  const find = (x: number) => g.find(x);
+  const group = (r: number) => g.group(r);
   const floor = thresholdWeight - bits;
   const scanFloor = floor - EXCLUSIVE_MARGIN_BITS;
   const sourcesOf = new Map<number, Set<number>>();
@@ -283,7 +367,7 @@ function joinExclusive(
     const mq = group(b.other);
     if (cannot.size > 0 && violatesCannot(mr, mq, b.other, cannot, find)) continue;
     if (anyNearCertainlyDifferent(input, mr, mq)) continue;
-    union(r, b.other);
+    g.union(r, b.other);
     joined.push(b.pair);
   }
   return joined.sort((x, y) => x - y);

@@ -3,7 +3,7 @@
 import { compareStrings } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
 import { blockRecords, type BlockingResult } from './blocking.js';
-import { clusterRecords, EXCLUSIVE_BITS, EXCLUSIVE_MARGIN_BITS, EXCLUSIVE_NOTE, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
+import { clusterAtThresholds, EXCLUSIVE_BITS, EXCLUSIVE_MARGIN_BITS, EXCLUSIVE_NOTE, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
 import { buildFeatures, type RecordFeatures } from './features.js';
 import { buildTermFrequencies, type TermFrequencies } from './frequencies.js';
 import { probabilityToWeight, weightToProbability } from './model.js';
@@ -196,21 +196,20 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   const lowest = Math.min(threshold, alt.looser, THRESHOLD_TABLE[0]);
   // The exclusive-candidate pass looks below each threshold, at runner-ups a further margin down.
   const sorted = sortLinks(input, probabilityToWeight(lowest) - EXCLUSIVE_BITS - EXCLUSIVE_MARGIN_BITS);
-  // Progress after each clustering (the main one, the table's thresholds, the stricter and looser alternatives).
-  const clusterings = THRESHOLD_TABLE.length + 3;
+  // One walk down the links for every clustering: the main one, the table's thresholds, the stricter and looser
+  // alternatives (progress after each).
+  const table = THRESHOLD_TABLE.filter((t) => t !== threshold);
+  const wanted = [threshold, ...table, alt.stricter, alt.looser];
   let clustered = 0;
-  const clustering = (weight: number): ClusterOutcome => {
-    const outcome = clusterRecords(input, sorted, weight);
-    options.onStage?.('cluster', 'start', { done: ++clustered, total: clusterings });
-    return outcome;
-  };
-  const main = clustering(thresholdWeight);
+  const [main, ...others] = clusterAtThresholds(input, sorted, wanted.map(probabilityToWeight), () =>
+    options.onStage?.('cluster', 'start', { done: ++clustered, total: wanted.length }),
+  );
   const thresholdTable = THRESHOLD_TABLE.map((t) => ({
     threshold: t,
-    persons: t === threshold ? main.clusters.length : clustering(probabilityToWeight(t)).clusters.length,
+    persons: t === threshold ? main.clusters.length : others[table.indexOf(t)].clusters.length,
   }));
-  const stricter = clustering(probabilityToWeight(alt.stricter));
-  const looser = clustering(probabilityToWeight(alt.looser));
+  const stricter = others[table.length];
+  const looser = others[table.length + 1];
   options.onStage?.('cluster', 'end');
 
   // Map back to the caller's indices.

@@ -1,6 +1,7 @@
 // Clustering guards on hand-made scored pairs: one-to-one, must-link, cannot-link, chain guard.
 import { describe, expect, it } from 'vitest';
-import { clusterRecords, EXCLUSIVE_BITS, sortLinks, type ClusterInput } from '../../src/match/cluster.js';
+import { clusterAtThresholds, clusterRecords, EXCLUSIVE_BITS, sortLinks, type ClusterInput } from '../../src/match/cluster.js';
+import { createRandom } from '../../src/match/prng.js';
 import { probabilityToWeight } from '../../src/match/model.js';
 
 interface Case {
@@ -173,5 +174,52 @@ describe('sortLinks', () => {
     const inOrder = pairs.map((_, p) => p);
     reference(inOrder);
     reference([...inOrder].sort(() => rnd() - 0.5));
+  });
+});
+
+describe('clusterAtThresholds', () => {
+  it('gives at each threshold what a clustering at that threshold alone gives, guards and exclusive pass included', () => {
+    let exclusive = 0;
+    let refused = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const rnd = createRandom(seed);
+      const n = 80;
+      const sources = Array.from({ length: n }, () => Math.floor(rnd() * 4));
+      const pairs: Array<[number, number, number]> = [];
+      const seen = new Set<string>();
+      for (let k = 0; k < 400; k++) {
+        const a = Math.floor(rnd() * n);
+        const b = Math.floor(rnd() * n);
+        if (a === b || seen.has(`${Math.min(a, b)},${Math.max(a, b)}`)) continue;
+        seen.add(`${Math.min(a, b)},${Math.max(a, b)}`);
+        pairs.push([Math.min(a, b), Math.max(a, b), Math.round(rnd() * 1000) / 1000]);
+      }
+      pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const c: Case = {
+        n,
+        sources,
+        unique: [0],
+        pairs,
+        must: [[pairs[0][0], pairs[0][1]]],
+        cannot: [[pairs[1][0], pairs[1][1]]],
+        namesDiffer: pairs.filter((_, i) => i % 17 === 0).map((p) => [p[0], p[1]]),
+        exclusiveBits: EXCLUSIVE_BITS,
+      };
+      const input = build(c);
+      const sorted = sortLinks(input, probabilityToWeight(0.2) - 3);
+      const thresholds = [0.5, 0.99, 0.7, 0.2, 0.9, 0.35, 0.6];
+      const together = clusterAtThresholds(input, sorted, thresholds.map(probabilityToWeight));
+      thresholds.forEach((t, k) => {
+        const alone = clusterRecords(input, sorted, probabilityToWeight(t));
+        expect(together[k]).toEqual(alone);
+        exclusive += alone.exclusive.length;
+        refused += Object.values(alone.refused).reduce((x, y) => x + y, 0);
+      });
+      // The thresholds do differ in what they give (the comparison is not between empty clusterings).
+      expect(together[1].clusters.length).toBeGreaterThan(together[3].clusters.length);
+    }
+    // The cases exercise the guards and the exclusive-candidate pass.
+    expect(exclusive).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 });
