@@ -3,7 +3,6 @@
 // against the calling thread's parse; any difference or error sets the FAILED flag and the caller redoes the work.
 import { workerData } from 'node:worker_threads';
 import { parseName } from '../names/index.js';
-import { shareNameStrings } from '../names/share-strings.js';
 import type { ParsedName } from '../names/types.js';
 import { compareRange } from './score-range.js';
 import type { ScoreWorkerInput } from './score-workers.js';
@@ -16,20 +15,18 @@ const FAILED = 2;
 const NOTHING: string[] = [];
 
 /**
- * Drops what bulk comparison never reads (display forms, warnings, sex evidence) and shares recurring strings, as
- * the calling thread does: the worker holds a second parse of every name, and a leaner one keeps a million-record
- * run within its memory budget. compareNames gives the same levels, decision and agreed skeletons.
+ * Drops what bulk comparison never reads (display forms, warnings, sex evidence): the worker holds a second parse of
+ * every name, and a leaner one keeps a large run within its memory budget (the tokens' strings are shared already,
+ * see shareNameStrings). compareNames gives the same levels, decision and agreed skeletons.
  */
-function slimForComparison(name: ParsedName, pool: Map<string, string>): void {
+function slimForComparison(name: ParsedName): void {
   name.cyrillic = '';
   name.latin = '';
   name.warnings = NOTHING;
   name.sexEvidence = NOTHING;
-  shareNameStrings(name, pool);
 }
 
 function run(d: ScoreWorkerInput): void {
-  const pool = new Map<string, string>();
   const { a, b, out, control, chunkDone, chunk, nameOf } = d;
   const total = a.length;
   const chunks = Math.ceil(total / chunk);
@@ -43,7 +40,7 @@ function run(d: ScoreWorkerInput): void {
     if (r === undefined) {
       const name: ParsedName = parseName(d.inputs[k]);
       if (name.normalized !== d.normalized[k]) throw new Error(`name ${k} parses differently in the worker`);
-      slimForComparison(name, pool);
+      slimForComparison(name);
       d.inputs[k] = '';
       r = { name } as MatchRecord;
       byName[k] = r;
