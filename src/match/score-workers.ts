@@ -2,7 +2,7 @@
 // calling thread and the workers (which parse the names they meet), written into shared arrays; same results as
 // comparePairs. The calling thread stays synchronous and does itself any chunk still out at the end.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { NameInput, ParsedName } from '../names/types.js';
@@ -25,11 +25,14 @@ export const MIN_PARALLEL_PAIRS = 400_000;
 export const MIN_PAIRS_PER_NAME = 30;
 
 /**
- * Above this many distinct names no worker is started unless RECONCILE_THREADS (or `threads`) asks for one: each
- * worker parses and keeps every name again (about 2.5 GiB at a million records, on top of the calling thread's
- * own), which would take the run past a 4 GiB memory budget. Scoring is then slower but fits.
+ * Above this many distinct names no worker is started unless RECONCILE_THREADS (or `threads`) asks for one, or the
+ * machine has FREE_MEMORY_PER_WORKER free for each worker: each worker parses and keeps every name again (its peak
+ * at a million records is under 1 GiB, on top of the calling thread's 4 GiB), which on a machine short of memory
+ * would swap. Scoring is then slower but fits. Results are the same either way.
  */
 export const MAX_PARALLEL_NAMES = 300_000;
+/** Free memory per worker that lets workers start above MAX_PARALLEL_NAMES distinct names. */
+export const FREE_MEMORY_PER_WORKER = 4 * 2 ** 30;
 
 // Slots of the control array.
 const NEXT = 0;
@@ -65,7 +68,10 @@ export interface ParallelOptions {
   minPairs?: number;
   /** Pairs per distinct name below which no worker is started (default MIN_PAIRS_PER_NAME). */
   minPairsPerName?: number;
-  /** Distinct names above which no worker is started (default MAX_PARALLEL_NAMES; no limit when threads are asked for). */
+  /**
+   * Distinct names above which no worker is started (default MAX_PARALLEL_NAMES; no limit when threads are asked for
+   * or FREE_MEMORY_PER_WORKER is free for each worker).
+   */
   maxNames?: number;
   /** The worker script (default: score-worker.js beside this module; without it, one thread does the work). */
   workerUrl?: URL;
@@ -136,7 +142,8 @@ export function comparePairsInParallel(
   const minPairsPerName = options.minPairsPerName ?? (asked !== undefined ? 0 : MIN_PAIRS_PER_NAME);
   const parallel = threads > 1 && total >= minPairs && existsSync(fileURLToPath(workerUrl));
   const names = parallel ? distinctNames(records) : undefined;
-  const maxNames = options.maxNames ?? (asked !== undefined ? Infinity : MAX_PARALLEL_NAMES);
+  const roomy = freemem() >= (threads - 1) * FREE_MEMORY_PER_WORKER;
+  const maxNames = options.maxNames ?? (asked !== undefined || roomy ? Infinity : MAX_PARALLEL_NAMES);
   if (!names || total < minPairsPerName * names.inputs.length || names.inputs.length > maxNames) {
     const out: VectorArrays = {
       codes: new Uint32Array(total),
