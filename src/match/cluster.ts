@@ -227,6 +227,12 @@ class MainPass {
   contradicted = 0;
   /** Position in the sorted links of the next link to decide. */
   next = 0;
+  /**
+   * Positions of the links refused by a guard other than names-differ, in order: above the threshold only these can
+   * lie between two groups (a link taken or met inside one group stays inside one; two records of one source are
+   * never exclusive candidates), so the exclusive-candidate pass reads them and then the links below the threshold.
+   */
+  readonly refusedAt: number[] = [];
 
   constructor(
     readonly input: ClusterInput,
@@ -270,16 +276,19 @@ class MainPass {
       }
       if (sharesUniqueSource(g.uniquesOf(rx), g.uniquesOf(ry))) {
         refused.oneToOne++;
+        this.refusedAt.push(s);
         continue;
       }
       if (cannot.size > 0 && violatesCannot(g.group(rx), g.group(ry), ry, cannot, find)) {
         refused.cannotLink++;
+        this.refusedAt.push(s);
         continue;
       }
       const guard = g.group(rx).length > 1 || g.group(ry).length > 1 ? breaksChain(input, g.group(rx), g.group(ry), this.sameSourceMin) : undefined;
       if (guard) {
         if (guard === 'same-source') refused.sameSource++;
         else refused.chainGuard++;
+        this.refusedAt.push(s);
         continue;
       }
       g.union(rx, ry);
@@ -291,7 +300,7 @@ class MainPass {
   outcome(sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
     const { input } = this;
     const g = input.exclusiveBits ? this.groups.copy() : this.groups;
-    const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, thresholdWeight, input.exclusiveBits, g, this.cannot) : [];
+    const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, this.refusedAt, this.next, thresholdWeight, input.exclusiveBits, g, this.cannot) : [];
     const n = input.n;
     const clusterOf = new Int32Array(n).fill(-1);
     const clusters: number[][] = [];
@@ -316,6 +325,10 @@ class MainPass {
 function joinExclusive(
   input: ClusterInput,
   sorted: Uint32Array,
+  /** Positions above the threshold that may join two groups (see MainPass.refusedAt), in order. */
+  refusedAt: readonly number[],
+  /** Position of the first link below the threshold. */
+  below: number,
   thresholdWeight: number,
   bits: number,
   g: Groups,
@@ -344,17 +357,17 @@ function joinExclusive(
     if (!b) best.set(r, { other: q, pair: p, weight: w, runnerUp: -Infinity });
     else if (b.other !== q && b.runnerUp === -Infinity) b.runnerUp = w;
   };
-  for (let s = 0; s < sorted.length; s++) {
+  const visit = (s: number): void => {
     const p = sorted[s];
-    const w = input.weight[p];
-    if (w < scanFloor) break;
-    if (input.namesDiffer[p]) continue;
+    if (input.namesDiffer[p]) return;
     const rx = find(input.a[p]);
     const ry = find(input.b[p]);
-    if (rx === ry || !disjoint(rx, ry)) continue;
-    note(rx, ry, p, w);
-    note(ry, rx, p, w);
-  }
+    if (rx === ry || !disjoint(rx, ry)) return;
+    note(rx, ry, p, input.weight[p]);
+    note(ry, rx, p, input.weight[p]);
+  };
+  for (const s of refusedAt) visit(s);
+  for (let s = below; s < sorted.length && input.weight[sorted[s]] >= scanFloor; s++) visit(s);
   const joined: number[] = [];
   const roots = [...best.keys()].sort((x, y) => x - y);
   for (const r of roots) {
