@@ -14,3 +14,15 @@ export function compareRecordKeys(a: string, b: string): number {
   if (sa !== sb) return compareStrings(sa, sb);
   return Number(a.slice(ia + 1)) - Number(b.slice(ib + 1));
 }
+
+/**
+ * Rank of each string in code-unit order, equal strings sharing a rank.
+ * Example: ranksOf(['b', 'a', 'b']) → [1, 0, 1]
+ */
+export function ranksOf(values: readonly string[]): Int32Array {
+  // The default sort compares strings by code units, as `<` does, without calling back into a comparator.
+  const distinct = [...new Set(values)].sort();
+  const rankOf = new Map<string, number>();
+  distinct.forEach((v, r) => rankOf.set(v, r));
+  return Int32Array.from(values, (v) => rankOf.get(v)!);
+}

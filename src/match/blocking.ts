@@ -1,6 +1,7 @@
 // Blocking: which record pairs are compared at all. A union of rules (name keys from the names engine, and name
 // prefixes that survive a typo late in a word); all pairs for small inputs. Huge blocks are compared within a
 // sorted window instead of all-against-all, and reported. Pure.
+import { ranksOf } from '../core/compare.js';
 import { nameBlockingKeys } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
 import { PairBuffer } from './pair-list.js';
@@ -104,18 +105,6 @@ function recordFactKeys(r: MatchRecord): string[] {
     for (const f of facts) keys.push(`t${w}|${f}`);
   }
   return keys;
-}
-
-/**
- * Rank of each string in code-unit order, equal strings sharing a rank.
- * Example: ranksOf(['b', 'a', 'b']) → [1, 0, 1]
- */
-export function ranksOf(values: readonly string[]): Int32Array {
-  // The default sort compares strings by code units, as `<` does, without calling back into a comparator.
-  const distinct = [...new Set(values)].sort();
-  const rankOf = new Map<string, number>();
-  distinct.forEach((v, r) => rankOf.set(v, r));
-  return Int32Array.from(values, (v) => rankOf.get(v)!);
 }
 
 /** Order of records with the same name in a window: year of birth, date of death, place. */

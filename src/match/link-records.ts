@@ -1,6 +1,6 @@
 // linkRecords: block → train → score → cluster. Works on the records in a canonical order (sorted by content), so
 // the persons found do not depend on the order of rows in the inputs; indices are mapped back at the end. Pure.
-import { compareStrings } from '../core/compare.js';
+import { compareStrings, ranksOf } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
 import { blockRecords, type BlockingResult } from './blocking.js';
 import { clusterAtThresholds, EXCLUSIVE_BITS, EXCLUSIVE_MARGIN_BITS, EXCLUSIVE_NOTE, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
@@ -57,10 +57,13 @@ function contentSignature(r: MatchRecord): string {
   ].join('\u0001');
 }
 
-/** Canonical order: perm[c] = original index of the c-th record by content. */
+/** Canonical order: perm[c] = original index of the c-th record by content (ties by input order). */
 function canonicalOrder(records: readonly MatchRecord[]): number[] {
-  const sig = records.map(contentSignature);
-  return records.map((_, i) => i).sort((i, j) => compareStrings(sig[i], sig[j]) || i - j);
+  // By rank of the signature, then index: rank · n + index sorts as a number (exact below 2^53).
+  const n = records.length;
+  const rank = ranksOf(records.map(contentSignature));
+  const order = Float64Array.from(rank, (r, i) => r * n + i).sort();
+  return Array.from(order, (v) => v % n);
 }
 
 /**
@@ -111,13 +114,14 @@ function scoreCandidates(
  */
 export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): LinkResult {
   const n = records.length;
+  // The block stage includes putting the records in canonical order and making their features and name frequencies.
+  options.onStage?.('block', 'start');
   const perm = canonicalOrder(records);
   const recs = perm.map((i) => records[i]);
   const uniqueSources = [...new Set(options.uniqueSources ?? [])].sort(compareStrings);
   const features = buildFeatures(recs, options.eventDate);
   const tf = buildTermFrequencies(recs);
 
-  options.onStage?.('block', 'start');
   const blocks = blockRecords(recs, { uniqueSources, onProgress: (done, total) => options.onStage?.('block', 'start', { done, total }) });
   options.onStage?.('block', 'end', { done: blocks.a.length, total: blocks.a.length });
 
@@ -210,7 +214,6 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   }));
   const stricter = others[table.length];
   const looser = others[table.length + 1];
-  options.onStage?.('cluster', 'end');
 
   // Map back to the caller's indices.
   const back = (c: number) => perm[c];
@@ -275,6 +278,8 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   withinSourceDuplicates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 
   const personIds = assignPersonIds(clusters.map((c) => c.map((i) => records[i].record.key)));
+  // The cluster stage includes the links, the review list and the person ids.
+  options.onStage?.('cluster', 'end');
   const stats = {
     records: n,
     candidatePairs: blocks.a.length,

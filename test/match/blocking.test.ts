@@ -1,6 +1,6 @@
 // Blocking: all pairs for small inputs, rules for larger ones, no self or repeated pairs, typo-tolerant keys.
 import { describe, expect, it } from 'vitest';
-import { blockRecords, namePrefixKeys, ranksOf } from '../../src/match/blocking.js';
+import { blockRecords, namePrefixKeys } from '../../src/match/blocking.js';
 import { parseName } from '../../src/names/index.js';
 import { makeRecords, type RecordSpec } from './helpers.js';
 
@@ -82,16 +82,5 @@ describe('namePrefixKeys', () => {
     const b = namePrefixKeys(parseName('Aleksandr Rudenlo'));
     expect(a.filter((k) => b.includes(k)).length).toBeGreaterThan(0);
     expect(namePrefixKeys(parseName(''))).toEqual([]);
-  });
-});
-
-describe('ranksOf', () => {
-  it('ranks strings in code-unit order, equal strings alike', () => {
-    // '\u0001' (the sort keys' separator) before a space, upper case before lower, Latin before Cyrillic.
-    const values = ['ерлан', 'a b', 'a\u0001z', 'B', 'a\u0001z', 'ерлан', 'a'];
-    const ranks = Array.from(ranksOf(values));
-    expect(ranks).toEqual([4, 3, 2, 0, 2, 4, 1]);
-    const byRank = values.map((v, i) => [ranks[i], v] as const).sort((x, y) => x[0] - y[0]).map(([, v]) => v);
-    expect(byRank).toEqual([...values].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 });
