@@ -84,6 +84,8 @@ function merge(config, out) {
     const where = stages.length > 0 ? ` (after the ${stages[stages.length - 1]} stage)` : '';
     return { wall: r.wall, failed: `${why.trim().slice(0, 160)}${where}`, timings: {} };
   }
+  // Each stage's time, heap and peak RSS so far, beside the outputs (bench/work is not committed).
+  writeFileSync(join(out, 'stages.txt'), r.stderr);
   const line = r.stderr.split('\n').find((l) => l.startsWith('timings '));
   const timings = line ? JSON.parse(line.slice(8)) : {};
   return { wall: r.wall, timings };
