@@ -220,7 +220,9 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
     previous,
     onStage: (stage, event, info) => {
       progress.stage(stage, event, info);
-      guard?.(stage === 'block' || COLLECT_AT.has(`${stage} ${event}`));
+      // Progress within a stage comes as more 'start' events: only the stage's own start collects (clustering reports
+      // each of its ten thresholds, and a full collection of a million records' heap takes seconds).
+      guard?.(stage === 'block' || (info === undefined && COLLECT_AT.has(`${stage} ${event}`)));
     },
     onStep: (step, event) => {
       progress.stage(step, event);

@@ -129,7 +129,7 @@ function sortedByRecords(input: ClusterInput): boolean {
  * Example: links 0–1 (p 0.99) and 1–2 (p 0.95) with 0, 2 from one duplicate-free source → {0,1}, {2}.
  */
 export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
-  return clusterAtThresholds(input, sorted, [thresholdWeight])[0];
+  return clusterAtThresholds(input, sorted, [thresholdWeight]).full[0];
 }
 
 /**
@@ -137,27 +137,33 @@ export function clusterRecords(input: ClusterInput, sorted: Uint32Array, thresho
  * takes links strongest first and decides each from the groups so far alone, so its state at a higher threshold is
  * where it stands on the way to a lower one: one walk down the links serves every threshold that shares the
  * same-source guard's bar (all at p ≥ SAME_SOURCE_MIN_PROBABILITY), and each threshold's exclusive-candidate pass runs
- * on a copy. `onEach` is called after each threshold's clustering.
- * Example: clusterAtThresholds(input, sorted, [w(0.9), w(0.5)]) → the clusterings at p 0.9 and p 0.5.
+ * on a copy. `full`: thresholds whose clusterings are wanted; `counts`: thresholds whose numbers of persons alone are
+ * wanted (no clusters are made for them: at a million records ten clusterings' lists kept alive at once cost more in
+ * garbage collection than the clustering itself). `onEach` is called after each threshold.
+ * Example: clusterAtThresholds(input, sorted, [w(0.9)], [w(0.5)]) → the clustering at p 0.9, persons at p 0.5.
  */
 export function clusterAtThresholds(
   input: ClusterInput,
   sorted: Uint32Array,
-  thresholdWeights: readonly number[],
+  full: readonly number[],
+  counts: readonly number[] = [],
   onEach?: () => void,
-): ClusterOutcome[] {
-  const outcomes: ClusterOutcome[] = new Array(thresholdWeights.length);
-  const order = thresholdWeights.map((_, k) => k).sort((x, y) => thresholdWeights[y] - thresholdWeights[x] || x - y);
+): { full: ClusterOutcome[]; counts: number[] } {
+  const out = { full: new Array<ClusterOutcome>(full.length), counts: new Array<number>(counts.length) };
+  const asked = [...full.map((weight, k) => ({ weight, k, count: false })), ...counts.map((weight, k) => ({ weight, k, count: true }))];
+  // Strongest threshold first; ties in the order asked.
+  asked.sort((x, y) => y.weight - x.weight);
   let pass: MainPass | undefined;
-  for (const k of order) {
-    const weight = thresholdWeights[k];
+  for (const { weight, k, count } of asked) {
     const sameSourceMin = Math.min(weightToProbability(weight), SAME_SOURCE_MIN_PROBABILITY);
     if (!pass || pass.sameSourceMin !== sameSourceMin) pass = new MainPass(input, sameSourceMin);
     pass.advance(sorted, weight);
-    outcomes[k] = pass.outcome(sorted, weight);
+    const groups = pass.finish(sorted, weight);
+    if (count) out.counts[k] = groups.persons();
+    else out.full[k] = pass.outcome(groups);
     onEach?.();
   }
-  return outcomes;
+  return out;
 }
 
 type Refused = ClusterOutcome['refused'];
@@ -296,12 +302,25 @@ class MainPass {
     this.next = s;
   }
 
-  /** The clustering at thresholdWeight (reached by advance): the exclusive-candidate pass runs on a copy. */
-  outcome(sorted: Uint32Array, thresholdWeight: number): ClusterOutcome {
+  /**
+   * The groups at thresholdWeight (reached by advance) after the exclusive-candidate pass, which runs on a copy, and
+   * the links that pass made.
+   */
+  finish(sorted: Uint32Array, thresholdWeight: number): { groups: Groups; exclusive: number[]; persons: () => number } {
     const { input } = this;
     const g = input.exclusiveBits ? this.groups.copy() : this.groups;
     const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, this.refusedAt, this.next, thresholdWeight, input.exclusiveBits, g, this.cannot) : [];
-    const n = input.n;
+    const persons = () => {
+      let roots = 0;
+      for (let i = 0; i < input.n; i++) if (g.parent[i] === i) roots++;
+      return roots;
+    };
+    return { groups: g, exclusive, persons };
+  }
+
+  /** The clustering made by finish. */
+  outcome({ groups: g, exclusive }: { groups: Groups; exclusive: number[] }): ClusterOutcome {
+    const n = this.input.n;
     const clusterOf = new Int32Array(n).fill(-1);
     const clusters: number[][] = [];
     for (let i = 0; i < n; i++) {

@@ -203,17 +203,16 @@ export function linkRecords(records: MatchRecord[], options: LinkOptions = {}): 
   // One walk down the links for every clustering: the main one, the table's thresholds, the stricter and looser
   // alternatives (progress after each).
   const table = THRESHOLD_TABLE.filter((t) => t !== threshold);
-  const wanted = [threshold, ...table, alt.stricter, alt.looser];
+  const full = [threshold, alt.stricter, alt.looser];
   let clustered = 0;
-  const [main, ...others] = clusterAtThresholds(input, sorted, wanted.map(probabilityToWeight), () =>
-    options.onStage?.('cluster', 'start', { done: ++clustered, total: wanted.length }),
+  const done = clusterAtThresholds(input, sorted, full.map(probabilityToWeight), table.map(probabilityToWeight), () =>
+    options.onStage?.('cluster', 'start', { done: ++clustered, total: full.length + table.length }),
   );
+  const [main, stricter, looser] = done.full;
   const thresholdTable = THRESHOLD_TABLE.map((t) => ({
     threshold: t,
-    persons: t === threshold ? main.clusters.length : others[table.indexOf(t)].clusters.length,
+    persons: t === threshold ? main.clusters.length : done.counts[table.indexOf(t)],
   }));
-  const stricter = others[table.length];
-  const looser = others[table.length + 1];
 
   // Map back to the caller's indices.
   const back = (c: number) => perm[c];

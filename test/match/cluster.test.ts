@@ -208,10 +208,14 @@ describe('clusterAtThresholds', () => {
       const input = build(c);
       const sorted = sortLinks(input, probabilityToWeight(0.2) - 3);
       const thresholds = [0.5, 0.99, 0.7, 0.2, 0.9, 0.35, 0.6];
-      const together = clusterAtThresholds(input, sorted, thresholds.map(probabilityToWeight));
+      const together = clusterAtThresholds(input, sorted, thresholds.map(probabilityToWeight)).full;
+      // The same thresholds asked for their numbers of persons alone, mixed with two full clusterings.
+      const mixed = clusterAtThresholds(input, sorted, [0.8, 0.3].map(probabilityToWeight), thresholds.map(probabilityToWeight));
+      expect(mixed.full).toEqual([clusterRecords(input, sorted, probabilityToWeight(0.8)), clusterRecords(input, sorted, probabilityToWeight(0.3))]);
       thresholds.forEach((t, k) => {
         const alone = clusterRecords(input, sorted, probabilityToWeight(t));
         expect(together[k]).toEqual(alone);
+        expect(mixed.counts[k]).toBe(alone.clusters.length);
         exclusive += alone.exclusive.length;
         refused += Object.values(alone.refused).reduce((x, y) => x + y, 0);
       });
