@@ -215,7 +215,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   const pushWindow = (members: number[], w: number, rank: Int32Array): number => {
     let c = 0;
     const m = members.length;
-    // rank · n + index: exact in a double (both below 2^26), and sorted as numbers.
+    // rank · n + index, sorted as numbers: exact in a double while n² < 2^53 (n up to 94 million records).
     const order = new Float64Array(m);
     for (let k = 0; k < m; k++) order[k] = rank[members[k]] * n + members[k];
     order.sort();

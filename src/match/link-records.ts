@@ -59,7 +59,7 @@ function contentSignature(r: MatchRecord): string {
 
 /** Canonical order: perm[c] = original index of the c-th record by content (ties by input order). */
 function canonicalOrder(records: readonly MatchRecord[]): number[] {
-  // By rank of the signature, then index: rank · n + index sorts as a number (exact below 2^53).
+  // By rank of the signature, then index: rank · n + index sorts as a number (exact while n² < 2^53).
   const n = records.length;
   const rank = ranksOf(records.map(contentSignature));
   const order = Float64Array.from(rank, (r, i) => r * n + i).sort();
