@@ -11,9 +11,10 @@ import { indexPairs } from './pair-index.js';
 import { pairCode } from './pair-list.js';
 import { assignPersonIds } from './person-ids.js';
 import { buildScoringContext, scorePair, scoredPair, weighPairs, type ScoringContext } from './score.js';
-import { comparePairsInParallel } from './score-workers.js';
+import { weighParamsOf } from './score-range.js';
+import { comparePairsInParallel, weighPairsInParallel } from './score-workers.js';
 import { alternativeThresholds, chooseThreshold, THRESHOLD_TABLE } from './threshold.js';
-import { trainModel } from './train.js';
+import { trainingReadsAllCandidates, trainModel } from './train.js';
 import { K } from './levels.js';
 import type { LinkOptions, LinkResult, MatchRecord, ModelParams, ScoredPair } from './types.js';
 
@@ -67,8 +68,11 @@ function canonicalOrder(records: readonly MatchRecord[]): number[] {
 }
 
 /**
- * Compares every candidate pair, trains the model on the comparison vectors (unless one is given) and weighs the
- * pairs under it. Returns what clustering needs; the vectors themselves are dropped on return.
+ * Compares every candidate pair, trains the model (unless one is given) and weighs the pairs under it. Returns what
+ * clustering needs. When training reads every candidate's comparison vector (small inputs), all pairs are compared
+ * first and the vectors (12 bytes a pair) dropped on return; otherwise training compares its own sample and every
+ * pair is then compared and weighed in one pass that keeps only its weight (a third of the memory at a million
+ * records). The weights are the same either way.
  */
 function scoreCandidates(
   recs: readonly MatchRecord[],
@@ -78,33 +82,43 @@ function scoreCandidates(
   uniqueSources: string[],
   options: LinkOptions,
 ): { model: ModelParams; emIterations: number; converged: boolean; ctx: ScoringContext; weights: Float32Array; namesDiffer: Uint8Array } {
-  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
-  const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, (done, total) =>
-    options.onStage?.('score', 'start', { done, total }),
-  );
-  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
-
-  options.onStage?.('train', 'start');
+  const trainOptions = { uniqueSources, eventDate: features.eventDate, termFrequencies: tf };
+  const train = (codes?: Uint32Array) => {
+    options.onStage?.('train', 'start');
+    const trained = trainModel(recs, features, { a: blocks.a, b: blocks.b, codes }, trainOptions);
+    options.onStage?.('train', 'end');
+    return trained;
+  };
+  const scoreProgress = (done: number, total: number) => options.onStage?.('score', 'start', { done, total });
   let model = options.model;
-  let emIterations = 0;
-  let converged = true;
-  if (!model) {
-    const trained = trainModel(recs, features, { ...blocks, codes: vectors.codes }, {
-      uniqueSources,
-      eventDate: features.eventDate,
-      termFrequencies: tf,
-    });
-    model = trained.model;
-    emIterations = trained.iterations;
-    converged = trained.converged;
-  } else {
-    converged = model.training.converged;
-  }
-  options.onStage?.('train', 'end');
+  let trained: ReturnType<typeof trainModel> | undefined;
 
+  if (!model && trainingReadsAllCandidates(features, blocks.a.length, trainOptions)) {
+    options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
+    const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, scoreProgress);
+    options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+    trained = train(vectors.codes);
+    const ctx = buildScoringContext(recs, features, tf, trained.model, uniqueSources);
+    const weights = weighPairs(ctx, blocks.a, blocks.b, vectors);
+    return { model: trained.model, emIterations: trained.iterations, converged: trained.converged, ctx, weights, namesDiffer: vectors.namesDiffer };
+  }
+
+  if (!model) {
+    trained = train();
+    model = trained.model;
+  }
   const ctx = buildScoringContext(recs, features, tf, model, uniqueSources);
-  const weights = weighPairs(ctx, blocks.a, blocks.b, vectors);
-  return { model, emIterations, converged, ctx, weights, namesDiffer: vectors.namesDiffer };
+  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
+  const { weights, namesDiffer } = weighPairsInParallel(recs, features, tf, weighParamsOf(ctx), blocks.a, blocks.b, scoreProgress);
+  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+  return {
+    model,
+    emIterations: trained?.iterations ?? 0,
+    converged: trained ? trained.converged : model.training.converged,
+    ctx,
+    weights,
+    namesDiffer,
+  };
 }
 
 /**

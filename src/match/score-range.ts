@@ -1,10 +1,12 @@
-// Comparison vectors of a range of candidate pairs, written into caller-owned arrays: the unit of work that the
-// scoring threads share (see score-workers.ts). Pure; gives exactly what comparePairs gives for the same pairs.
+// Comparison vectors (or weights) of a range of candidate pairs, written into caller-owned arrays: the units of work
+// that the scoring threads share (see score-workers.ts). Pure; compareRange gives exactly what comparePairs gives for
+// the same pairs, weighRange what weighPairs then makes of them.
 import type { NameComparison } from '../names/types.js';
 import { compareRecordPair, packLevels } from './comparisons.js';
 import type { RecordFeatures } from './features.js';
 import { termAdjustment, type TermFrequencies } from './frequencies.js';
 import { C_GIVEN, C_SURNAME, K } from './levels.js';
+import type { ScoringContext } from './score.js';
 import type { MatchRecord } from './types.js';
 
 /** Output arrays of a comparison pass, one slot per pair (same layout as PairVectors). */
@@ -40,5 +42,78 @@ export function compareRange(
     out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
     out.tfSurname[p] = levels[C_SURNAME] < TF_LEVELS ? termAdjustment(tf, 'surname', names.agreedSurname, Infinity) : 0;
     out.tfGiven[p] = levels[C_GIVEN] < TF_LEVELS ? termAdjustment(tf, 'given', names.agreedGiven, Infinity) : 0;
+  }
+}
+
+/** Weights and names-differ flags of a weighing pass, one slot per pair. */
+export interface WeightArrays {
+  weights: Float32Array;
+  namesDiffer: Uint8Array;
+}
+
+/** What weighing needs of a model, as plain numbers (a scoring worker receives it). */
+export interface WeighParams {
+  /** log2(m/u) of comparison k's level l at k * 8 + l. */
+  levelWeights: Float64Array;
+  priorCross: number;
+  priorWithin: number;
+  nameInteraction: number;
+  tfSurname: boolean;
+  tfGiven: boolean;
+  tfMaxBits: number;
+}
+
+/** The weighing parameters of a scoring context. */
+export function weighParamsOf(ctx: ScoringContext): WeighParams {
+  const tfc = ctx.model.termFrequency;
+  return {
+    levelWeights: ctx.weights,
+    priorCross: ctx.priorCross,
+    priorWithin: ctx.priorWithin,
+    nameInteraction: ctx.model.nameInteraction,
+    tfSurname: tfc.surname,
+    tfGiven: tfc.given,
+    tfMaxBits: tfc.maxBits,
+  };
+}
+
+/**
+ * Compares pairs `from` ≤ p < `to` of (a, b) and writes their total weights and names-differ flags: the weights
+ * weighPairs gives for compareRange's vectors (the same sums in the same order, the term-frequency adjustments
+ * rounded to float32 as the vectors hold them), without keeping the vectors (12 bytes a pair).
+ * Example: weighRange(records, f, tf, weighParamsOf(ctx), a, b, out, 0, a.length); out.weights[p] === weighPairs(ctx, a, b, vectors)[p]
+ */
+export function weighRange(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  params: WeighParams,
+  a: Uint32Array,
+  b: Uint32Array,
+  out: WeightArrays,
+  from: number,
+  to: number,
+): void {
+  const levels = new Uint8Array(K);
+  const lw = params.levelWeights;
+  const src = features.source;
+  const cap = params.tfMaxBits;
+  for (let p = from; p < to; p++) {
+    const i = a[p];
+    const j = b[p];
+    const names: NameComparison = compareRecordPair(records, features, i, j, levels, 0, false);
+    let w = levels[C_SURNAME] < TF_LEVELS && levels[C_GIVEN] < TF_LEVELS ? params.nameInteraction : 0;
+    for (let k = 0; k < K; k++) w += lw[k * 8 + levels[k]];
+    w += src[i] === src[j] ? params.priorWithin : params.priorCross;
+    if (params.tfSurname) {
+      const t = levels[C_SURNAME] < TF_LEVELS ? Math.fround(termAdjustment(tf, 'surname', names.agreedSurname, Infinity)) : 0;
+      w += Math.max(-cap, Math.min(cap, t));
+    }
+    if (params.tfGiven) {
+      const t = levels[C_GIVEN] < TF_LEVELS ? Math.fround(termAdjustment(tf, 'given', names.agreedGiven, Infinity)) : 0;
+      w += Math.max(-cap, Math.min(cap, t));
+    }
+    out.weights[p] = w;
+    out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
   }
 }

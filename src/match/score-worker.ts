@@ -1,10 +1,11 @@
 // Entry of a scoring worker thread (started by score-workers.ts): takes chunks of candidate pairs from the shared
-// counter and writes their comparison vectors into the shared arrays. Names are parsed when first met, and checked
-// against the calling thread's parse; any difference or error sets the FAILED flag and the caller redoes the work.
+// counter and writes their comparison vectors (or, given the model's weighing parameters, their weights) into the
+// shared arrays. Names are parsed when first met, and checked against the calling thread's parse; any difference or
+// error sets the FAILED flag and the caller redoes the work.
 import { workerData } from 'node:worker_threads';
 import { parseName } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
-import { compareRange } from './score-range.js';
+import { compareRange, weighRange, type VectorArrays, type WeightArrays } from './score-range.js';
 import type { ScoreWorkerInput } from './score-workers.js';
 import type { MatchRecord } from './types.js';
 
@@ -57,7 +58,8 @@ function run(d: ScoreWorkerInput): void {
       recordOf(a[p]);
       recordOf(b[p]);
     }
-    compareRange(records, d.features, d.tf, a, b, out, from, to);
+    if (d.weigh) weighRange(records, d.features, d.tf, d.weigh, a, b, out as WeightArrays, from, to);
+    else compareRange(records, d.features, d.tf, a, b, out as VectorArrays, from, to);
     chunkDone[c] = 1;
     Atomics.add(control, DONE, 1);
     Atomics.notify(control, DONE);

@@ -1,6 +1,7 @@
 // Candidate-pair comparison spread over worker threads: chunks of pairs taken in turn from a shared counter by the
 // calling thread and the workers (which parse the names they meet), written into shared arrays; same results as
-// comparePairs. The calling thread stays synchronous and does itself any chunk still out at the end.
+// comparePairs (comparison vectors) or as weighPairs on them (weights). The calling thread stays synchronous and
+// does itself any chunk still out at the end.
 import { existsSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { NameInput, ParsedName } from '../names/types.js';
 import type { RecordFeatures } from './features.js';
 import type { TermFrequencies } from './frequencies.js';
-import { compareRange, type VectorArrays } from './score-range.js';
+import { compareRange, weighRange, type VectorArrays, type WeighParams, type WeightArrays } from './score-range.js';
 import type { MatchRecord } from './types.js';
 
 /** Pairs per chunk: small enough to balance the threads, large enough that the shared counter costs nothing. */
@@ -50,7 +51,10 @@ export interface ScoreWorkerInput {
   tf: TermFrequencies;
   a: Uint32Array;
   b: Uint32Array;
-  out: VectorArrays;
+  /** Comparison vectors, or with `weigh` the weights. */
+  out: VectorArrays | WeightArrays;
+  /** Weigh each pair under these parameters instead of writing its comparison vector. */
+  weigh?: WeighParams;
   /** NEXT chunk to take, chunks DONE, FAILED flag (also set by the caller when it needs no more help). */
   control: Int32Array;
   /** 1 for each chunk written completely. */
@@ -134,6 +138,68 @@ export function comparePairsInParallel(
   onProgress?: (done: number, total: number) => void,
   options: ParallelOptions = {},
 ): VectorArrays {
+  return inParallel<VectorArrays>(
+    records, features, tf, a, b,
+    {
+      make: (alloc) => ({ codes: alloc.u32(), tfSurname: alloc.f32(), tfGiven: alloc.f32(), namesDiffer: alloc.u8() }),
+      range: (out, from, to) => compareRange(records, features, tf, a, b, out, from, to),
+    },
+    onProgress,
+    options,
+  );
+}
+
+/**
+ * Compares and weighs every candidate pair under a trained model, on several threads when there are enough pairs:
+ * the weights weighPairs gives for comparePairs' vectors, without holding the vectors.
+ * Example: weighPairsInParallel(records, f, tf, weighParamsOf(ctx), a, b).weights[p] === weighPairs(ctx, a, b, vectors)[p]
+ */
+export function weighPairsInParallel(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  params: WeighParams,
+  a: Uint32Array,
+  b: Uint32Array,
+  onProgress?: (done: number, total: number) => void,
+  options: ParallelOptions = {},
+): WeightArrays {
+  return inParallel<WeightArrays>(
+    records, features, tf, a, b,
+    {
+      make: (alloc) => ({ weights: alloc.f32(), namesDiffer: alloc.u8() }),
+      range: (out, from, to) => weighRange(records, features, tf, params, a, b, out, from, to),
+      weigh: params,
+    },
+    onProgress,
+    options,
+  );
+}
+
+/** Makes an output array of one slot per pair (in shared memory when workers help). */
+interface Alloc {
+  u32(): Uint32Array;
+  f32(): Float32Array;
+  u8(): Uint8Array;
+}
+
+/** A pass over the pairs: its output arrays, the work of a range, and what a worker needs to do it. */
+interface Pass<T> {
+  make: (alloc: Alloc) => T;
+  range: (out: T, from: number, to: number) => void;
+  weigh?: WeighParams;
+}
+
+function inParallel<T extends VectorArrays | WeightArrays>(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  a: Uint32Array,
+  b: Uint32Array,
+  pass: Pass<T>,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  options: ParallelOptions,
+): T {
   const total = a.length;
   const asked = options.threads ?? threadsFromEnv();
   const threads = asked ?? defaultThreads();
@@ -145,27 +211,17 @@ export function comparePairsInParallel(
   const roomy = freemem() >= (threads - 1) * FREE_MEMORY_PER_WORKER;
   const maxNames = options.maxNames ?? (asked !== undefined || roomy ? Infinity : MAX_PARALLEL_NAMES);
   if (!names || total < minPairsPerName * names.inputs.length || names.inputs.length > maxNames) {
-    const out: VectorArrays = {
-      codes: new Uint32Array(total),
-      tfSurname: new Float32Array(total),
-      tfGiven: new Float32Array(total),
-      namesDiffer: new Uint8Array(total),
-    };
+    const out = pass.make({ u32: () => new Uint32Array(total), f32: () => new Float32Array(total), u8: () => new Uint8Array(total) });
     for (let from = 0; from < total; from += CHUNK * 16) {
       const to = Math.min(total, from + CHUNK * 16);
-      compareRange(records, features, tf, a, b, out, from, to);
+      pass.range(out, from, to);
       onProgress?.(to, total);
     }
     return out;
   }
 
   const chunks = Math.ceil(total / CHUNK);
-  const out: VectorArrays = {
-    codes: shared(Uint32Array, total),
-    tfSurname: shared(Float32Array, total),
-    tfGiven: shared(Float32Array, total),
-    namesDiffer: shared(Uint8Array, total),
-  };
+  const out = pass.make({ u32: () => shared(Uint32Array, total), f32: () => shared(Float32Array, total), u8: () => shared(Uint8Array, total) });
   // Pairs already in shared memory (as blocking returns them) are handed to the workers as they are, not copied.
   const sa = a.buffer instanceof SharedArrayBuffer ? a : shared(Uint32Array, total);
   if (sa !== a) sa.set(a);
@@ -174,7 +230,7 @@ export function comparePairsInParallel(
   const control = shared(Int32Array, 3);
   const chunkDone = shared(Uint8Array, chunks);
 
-  const input: ScoreWorkerInput = { ...names, features, tf, a: sa, b: sb, out, control, chunkDone, chunk: CHUNK };
+  const input: ScoreWorkerInput = { ...names, features, tf, a: sa, b: sb, out, ...(pass.weigh ? { weigh: pass.weigh } : {}), control, chunkDone, chunk: CHUNK };
   const workers: Worker[] = [];
   try {
     for (let w = 1; w < threads; w++) {
@@ -195,7 +251,7 @@ export function comparePairsInParallel(
     const c = Atomics.add(control, NEXT, 1);
     if (c >= chunks) break;
     mine++;
-    compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    pass.range(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
     chunkDone[c] = 1;
     Atomics.add(control, DONE, 1);
     if ((c & 15) === 15) report();
@@ -213,7 +269,7 @@ export function comparePairsInParallel(
   Atomics.store(control, FAILED, 1);
   for (let c = 0; c < chunks; c++) {
     if (chunkDone[c]) continue;
-    compareRange(records, features, tf, sa, sb, out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    pass.range(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
     chunkDone[c] = 1;
   }
   for (const worker of workers) void worker.terminate().catch(() => {});

@@ -13,6 +13,9 @@ import type { MatchRecord, ModelParams } from './types.js';
 /** Below this many expected matching pairs, m is not estimated (the starting values are kept). */
 const MIN_MATCHES_FOR_M = 50;
 
+/** Candidate pairs EM reads at most (a seeded sample beyond). */
+export const MAX_TRAINING_PAIRS = 300_000;
+
 /** Random pairs' worth of pseudo-counts towards the starting u. */
 const RANDOM_PSEUDO_PAIRS = 200;
 
@@ -69,6 +72,17 @@ export function tabulateCodes(
   return { levels: Uint8Array.from(levels), type: Uint8Array.from(type), count: Float64Array.from(count), size: count.length };
 }
 
+/** The packed comparison vector of each pair (a[p], b[p]). */
+function compareCodes(records: readonly MatchRecord[], f: RecordFeatures, a: Uint32Array, b: Uint32Array): Uint32Array {
+  const codes = new Uint32Array(a.length);
+  const v = new Uint8Array(K);
+  for (let p = 0; p < a.length; p++) {
+    compareRecordPair(records, f, a[p], b[p], v, 0, false);
+    codes[p] = packLevels(v);
+  }
+  return codes;
+}
+
 /** Compares a list of pairs and tabulates them. */
 function tabulatePatterns(
   records: readonly MatchRecord[],
@@ -83,13 +97,7 @@ function tabulatePatterns(
   }
   const A = Uint32Array.from(a);
   const B = Uint32Array.from(b);
-  const codes = new Uint32Array(A.length);
-  const v = new Uint8Array(K);
-  for (let p = 0; p < A.length; p++) {
-    compareRecordPair(records, f, A[p], B[p], v, 0, false);
-    codes[p] = packLevels(v);
-  }
-  return tabulateCodes(codes, A, B, f, 1);
+  return tabulateCodes(compareCodes(records, f, A, B), A, B, f, 1);
 }
 
 /** Eligible pair totals: pairs of different sources, pairs inside sources that may hold duplicates. */
@@ -129,14 +137,26 @@ function* randomPairs(f: RecordFeatures, unique: Set<string>, count: number, see
 }
 
 /**
+ * True when training reads the comparison vector of every candidate pair: every eligible pair is a candidate (the
+ * random pairs are then all of them), or there are at most maxTrainingPairs candidates. Otherwise trainModel needs
+ * no vectors from its caller: it compares a seeded sample of the candidates itself.
+ */
+export function trainingReadsAllCandidates(f: RecordFeatures, candidatePairs: number, options: TrainOptions = {}): boolean {
+  const totals = pairTotals(f, new Set(options.uniqueSources ?? []));
+  return candidatePairs >= totals.cross + totals.within || candidatePairs <= (options.maxTrainingPairs ?? MAX_TRAINING_PAIRS);
+}
+
+/**
  * Estimates m, u and the priors. u: level shares among random pairs, corrected for the matches they contain;
- * m and priors: EM over candidate pairs, where pairs outside the candidates count as non-matches.
+ * m and priors: EM over candidate pairs, where pairs outside the candidates count as non-matches. `codes`, the
+ * candidates' packed comparison vectors, may be left out: the pairs training reads are then compared here (the
+ * same sample is drawn either way, so the model is the same).
  * Example: trainModel(records, features, {a, b}).model.prior.crossSource → about (#true links / #cross pairs)
  */
 export function trainModel(
   records: readonly MatchRecord[],
   f: RecordFeatures,
-  candidates: { a: Uint32Array; b: Uint32Array; codes: Uint32Array },
+  candidates: { a: Uint32Array; b: Uint32Array; codes?: Uint32Array },
   options: TrainOptions = {},
 ): TrainResult {
   const unique = new Set(options.uniqueSources ?? []);
@@ -144,26 +164,35 @@ export function trainModel(
   const start = startingModel();
   const totals = pairTotals(f, unique);
   const randomCount = options.randomPairs ?? 100_000;
+  const maxTrain = options.maxTrainingPairs ?? MAX_TRAINING_PAIRS;
+  const keep = candidates.a.length <= maxTrain ? 1 : maxTrain / candidates.a.length;
 
   // u: shares of each level among random pairs (missing excluded). When every eligible pair is a candidate, the
   // random pairs are all of them and their vectors are already known.
   const allCompared = candidates.a.length >= totals.cross + totals.within;
-  const randomTable = allCompared
-    ? tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1)
+  // Every candidate's vector, when training reads them all (compared here if the caller did not).
+  const allCodes = candidates.codes ?? (allCompared || keep >= 1 ? compareCodes(records, f, candidates.a, candidates.b) : undefined);
+  const randomTable = allCompared && allCodes
+    ? tabulateCodes(allCodes, candidates.a, candidates.b, f, 1)
     : tabulatePatterns(records, f, randomPairs(f, unique, randomCount, seed));
   const startU = start.comparisons.map((c) => c.levels.slice(0, -1).map((l) => l.u));
   const randomShare = levelShares(randomTable, 0.5);
   const randomTotal = randomTable.count.reduce((s, c) => s + c, 0);
   const uPrior = { u: startU, weight: RANDOM_PSEUDO_PAIRS / (RANDOM_PSEUDO_PAIRS + randomTotal) };
 
-  const maxTrain = options.maxTrainingPairs ?? 300_000;
-  const keep = candidates.a.length <= maxTrain ? 1 : maxTrain / candidates.a.length;
   const rnd = createRandom(seed + 1);
+  let table: PatternTable;
   // Compared in full and not sampled, the candidates' table is the random pairs' table.
-  const table =
-    allCompared && keep >= 1
-      ? randomTable
-      : tabulateCodes(candidates.codes, candidates.a, candidates.b, f, 1 / keep, keep >= 1 ? undefined : () => rnd() < keep);
+  if (allCompared && keep >= 1) table = randomTable;
+  else if (allCodes) table = tabulateCodes(allCodes, candidates.a, candidates.b, f, 1 / keep, keep >= 1 ? undefined : () => rnd() < keep);
+  else {
+    // The same seeded sample (one draw per candidate, in order), compared here.
+    const picked: number[] = [];
+    for (let p = 0; p < candidates.a.length; p++) if (rnd() < keep) picked.push(p);
+    const sa = Uint32Array.from(picked, (p) => candidates.a[p]);
+    const sb = Uint32Array.from(picked, (p) => candidates.b[p]);
+    table = tabulateCodes(compareCodes(records, f, sa, sb), sa, sb, f, 1 / keep);
+  }
 
   const lambdaCross0 = totals.cross > 0 ? clampPrior(Math.min(0.5, estimateStartMatches(f) / totals.cross)) : 1e-6;
   const lambdaWithin0 = totals.within > 0 ? clampPrior(Math.min(0.5, (0.02 * f.n) / totals.within)) : 1e-9;

@@ -1,5 +1,6 @@
-// Scoring spread over threads gives exactly the single-thread comparison vectors, and survives workers that
-// never start, stop early or fail mid-chunk (the calling thread redoes their chunks).
+// Scoring spread over threads gives exactly the single-thread comparison vectors (and weights), and survives workers
+// that never start, stop early or fail mid-chunk (the calling thread redoes their chunks). Weighing while comparing
+// gives the weights of comparing first and weighing after; training on its own sample gives the same model.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,9 +10,10 @@ import { loadConfig } from '../../src/cli/merge-run.js';
 import { blockRecords } from '../../src/match/blocking.js';
 import { buildFeatures, type RecordFeatures } from '../../src/match/features.js';
 import { buildTermFrequencies, type TermFrequencies } from '../../src/match/frequencies.js';
-import { comparePairs } from '../../src/match/score.js';
-import { compareRange, type VectorArrays } from '../../src/match/score-range.js';
-import { CHUNK, comparePairsInParallel } from '../../src/match/score-workers.js';
+import { buildScoringContext, comparePairs, weighPairs, type ScoringContext } from '../../src/match/score.js';
+import { compareRange, weighParamsOf, weighRange, type VectorArrays, type WeightArrays } from '../../src/match/score-range.js';
+import { CHUNK, comparePairsInParallel, weighPairsInParallel } from '../../src/match/score-workers.js';
+import { trainModel, trainingReadsAllCandidates } from '../../src/match/train.js';
 import type { MatchRecord } from '../../src/match/types.js';
 import { prepareRecords } from '../../src/pipeline/prepare.js';
 import { ROOT, tempDir } from '../support/run-cli.js';
@@ -21,6 +23,7 @@ let features: RecordFeatures;
 let tf: TermFrequencies;
 let a: Uint32Array;
 let b: Uint32Array;
+let ctx: ScoringContext;
 
 beforeAll(() => {
   const config = loadConfig(join(ROOT, 'fixtures/jan2022/config.json'));
@@ -34,6 +37,8 @@ beforeAll(() => {
   for (let p = 0; p < pairs.a.length; p += 11) keep.push(p);
   a = Uint32Array.from(keep, (p) => pairs.a[p]);
   b = Uint32Array.from(keep, (p) => pairs.b[p]);
+  const official = config.sources.filter((s) => s.unique).map((s) => s.name);
+  ctx = buildScoringContext(records, features, tf, trainModel(records, features, pairs, { uniqueSources: official, termFrequencies: tf }).model, official);
 });
 
 function expectSame(x: VectorArrays, y: VectorArrays): void {
@@ -63,6 +68,49 @@ describe('compareRange', () => {
     compareRange(records, features, tf, a, b, out, cut, a.length);
     compareRange(records, features, tf, a, b, out, 0, cut);
     expectSame(out, whole);
+  });
+});
+
+describe('weighRange', () => {
+  it('gives the weights and names-differ flags of weighPairs on compareRange vectors, range by range', () => {
+    const vectors = comparePairs(records, features, tf, a, b);
+    const expected = weighPairs(ctx, a, b, vectors);
+    const out: WeightArrays = { weights: new Float32Array(a.length), namesDiffer: new Uint8Array(a.length) };
+    const cut = Math.floor(a.length / 2);
+    weighRange(records, features, tf, weighParamsOf(ctx), a, b, out, cut, a.length);
+    weighRange(records, features, tf, weighParamsOf(ctx), a, b, out, 0, cut);
+    expect(Array.from(out.weights)).toEqual(Array.from(expected));
+    expect(Array.from(out.namesDiffer)).toEqual(Array.from(vectors.namesDiffer));
+    // The pairs cover linked and unlinked ones, with and without term-frequency adjustments.
+    expect(Math.max(...expected)).toBeGreaterThan(5);
+    expect(Math.min(...expected)).toBeLessThan(-5);
+    expect(vectors.tfSurname.some((x) => x !== 0)).toBe(true);
+  });
+
+  it('with the term-frequency adjustments off, still matches weighPairs', () => {
+    const model = { ...ctx.model, termFrequency: { ...ctx.model.termFrequency, surname: false, given: true, maxBits: 1 } };
+    const other = buildScoringContext(records, features, tf, model, []);
+    const expected = weighPairs(other, a, b, comparePairs(records, features, tf, a, b));
+    const out = weighPairsInParallel(records, features, tf, weighParamsOf(other), a, b, undefined, { threads: 1 });
+    expect(Array.from(out.weights)).toEqual(Array.from(expected));
+  });
+});
+
+describe('trainModel without the candidates\' vectors', () => {
+  const unique = () => ({ uniqueSources: ['official'], termFrequencies: tf });
+  it('draws and compares the same sample itself: the same model', () => {
+    const options = { ...unique(), maxTrainingPairs: Math.floor(a.length / 3) };
+    expect(trainingReadsAllCandidates(features, a.length, options)).toBe(false);
+    const withCodes = trainModel(records, features, { a, b, codes: comparePairs(records, features, tf, a, b).codes }, options);
+    const without = trainModel(records, features, { a, b }, options);
+    expect(without).toEqual(withCodes);
+    expect(without.model.training.trainingPairs).toBeLessThan(a.length);
+  });
+
+  it('compares every candidate when it reads them all: the same model', () => {
+    expect(trainingReadsAllCandidates(features, a.length, unique())).toBe(true);
+    const withCodes = trainModel(records, features, { a, b, codes: comparePairs(records, features, tf, a, b).codes }, unique());
+    expect(trainModel(records, features, { a, b }, unique())).toEqual(withCodes);
   });
 });
 
@@ -129,6 +177,13 @@ describe('comparePairsInParallel', () => {
     const x = Uint32Array.from(xs);
     const y = Uint32Array.from(ys);
     const out = dist.comparePairsInParallel(recs, f, t, x, y, undefined, { threads: 2, minPairs: 0, minPairsPerName: 0 });
-    expectSame(out, distScore.comparePairs(recs, f, t, x, y));
+    const vectors = distScore.comparePairs(recs, f, t, x, y);
+    expectSame(out, vectors);
+    // Weighing on two threads: the weights of one thread comparing, then weighing.
+    const distRange = (await import(pathToFileURL(join(ROOT, 'dist/match/score-range.js')).href)) as typeof import('../../src/match/score-range.js');
+    const c = distScore.buildScoringContext(recs, f, t, ctx.model, ['official']);
+    const weighed = dist.weighPairsInParallel(recs, f, t, distRange.weighParamsOf(c), x, y, undefined, { threads: 2, minPairs: 0, minPairsPerName: 0 });
+    expect(Array.from(weighed.weights)).toEqual(Array.from(distScore.weighPairs(c, x, y, vectors)));
+    expect(Array.from(weighed.namesDiffer)).toEqual(Array.from(vectors.namesDiffer));
   });
 });
