@@ -68,11 +68,19 @@ function canonicalOrder(records: readonly MatchRecord[]): number[] {
 }
 
 /**
+ * Candidate pairs up to which all comparison vectors are held while the model is trained (12 bytes a pair: 192 MB
+ * here). Beyond, training compares its own sample of 300,000 pairs (2–4 s more at 3.5 million pairs) and every pair
+ * is then compared and weighed in one pass that keeps only its weight: 0.5 GB less at the peak of a million-record
+ * merge (61 million pairs), which brought it under 4 GiB.
+ */
+const HOLD_VECTORS_UP_TO = 16_000_000;
+
+/**
  * Compares every candidate pair, trains the model (unless one is given) and weighs the pairs under it. Returns what
- * clustering needs. When training reads every candidate's comparison vector (small inputs), all pairs are compared
- * first and the vectors (12 bytes a pair) dropped on return; otherwise training compares its own sample and every
- * pair is then compared and weighed in one pass that keeps only its weight (a third of the memory at a million
- * records). The weights are the same either way.
+ * clustering needs. When training reads every candidate's comparison vector (small inputs), or the vectors are small
+ * enough to hold, all pairs are compared first and the vectors dropped on return; otherwise training compares its
+ * own sample and one pass compares and weighs every pair. A given model needs only that pass. The weights are the
+ * same either way.
  */
 function scoreCandidates(
   recs: readonly MatchRecord[],
@@ -82,7 +90,7 @@ function scoreCandidates(
   uniqueSources: string[],
   options: LinkOptions,
 ): { model: ModelParams; emIterations: number; converged: boolean; ctx: ScoringContext; weights: Float32Array; namesDiffer: Uint8Array } {
-  const trainOptions = { uniqueSources, eventDate: features.eventDate, termFrequencies: tf };
+  const trainOptions = { uniqueSources, eventDate: features.eventDate, termFrequencies: tf, maxTrainingPairs: options.scoring?.maxTrainingPairs };
   const train = (codes?: Uint32Array) => {
     options.onStage?.('train', 'start');
     const trained = trainModel(recs, features, { a: blocks.a, b: blocks.b, codes }, trainOptions);
@@ -93,7 +101,8 @@ function scoreCandidates(
   let model = options.model;
   let trained: ReturnType<typeof trainModel> | undefined;
 
-  if (!model && trainingReadsAllCandidates(features, blocks.a.length, trainOptions)) {
+  const holdUpTo = options.scoring?.holdVectorsUpTo ?? HOLD_VECTORS_UP_TO;
+  if (!model && (blocks.a.length <= holdUpTo || trainingReadsAllCandidates(features, blocks.a.length, trainOptions))) {
     options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
     const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, scoreProgress);
     options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });

@@ -6,7 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { parseName } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
 import { compareRange, weighRange, type VectorArrays, type WeightArrays } from './score-range.js';
-import type { ScoreWorkerInput } from './score-workers.js';
+import { stringHash, type ScoreWorkerInput } from './score-workers.js';
 import type { MatchRecord } from './types.js';
 
 const NEXT = 0;
@@ -40,7 +40,7 @@ function run(d: ScoreWorkerInput): void {
     let r = byName[k];
     if (r === undefined) {
       const name: ParsedName = parseName(d.inputs[k]);
-      if (name.normalized !== d.normalized[k]) throw new Error(`name ${k} parses differently in the worker`);
+      if (stringHash(name.normalized) !== d.normalizedHash[k]) throw new Error(`name ${k} parses differently in the worker`);
       slimForComparison(name);
       d.inputs[k] = '';
       r = { name } as MatchRecord;

@@ -42,9 +42,9 @@ const FAILED = 2;
 
 /** What a scoring worker receives (see score-worker.ts). */
 export interface ScoreWorkerInput {
-  /** Distinct name inputs, as prepareRecords parsed them, and the normalized form the calling thread got. */
+  /** Distinct name inputs, as prepareRecords parsed them, and a hash of the normalized form the calling thread got. */
   inputs: NameInput[];
-  normalized: string[];
+  normalizedHash: Int32Array;
   /** Record index → index into `inputs`. */
   nameOf: Int32Array;
   features: RecordFeatures;
@@ -104,11 +104,24 @@ function nameInputOf(r: MatchRecord): NameInput {
   return parts ? { ...parts } : (r.record?.rawName ?? r.name.raw);
 }
 
-/** One entry per distinct ParsedName object (as prepareRecords makes them): its input and normalized form. */
-function distinctNames(records: readonly MatchRecord[]): Pick<ScoreWorkerInput, 'inputs' | 'normalized' | 'nameOf'> {
+/**
+ * FNV-1a hash of a string's UTF-16 code units: a worker checks its parse of each name against the calling thread's
+ * by it (a copy of every normalized name took tens of megabytes in each worker at a million records).
+ */
+export function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** One entry per distinct ParsedName object (as prepareRecords makes them): its input and normalized form's hash. */
+function distinctNames(records: readonly MatchRecord[]): Pick<ScoreWorkerInput, 'inputs' | 'normalizedHash' | 'nameOf'> {
   const indexOfName = new Map<ParsedName, number>();
   const inputs: NameInput[] = [];
-  const normalized: string[] = [];
+  const hashes: number[] = [];
   const nameOf = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const name = records[i].name;
@@ -117,11 +130,11 @@ function distinctNames(records: readonly MatchRecord[]): Pick<ScoreWorkerInput, 
       k = inputs.length;
       indexOfName.set(name, k);
       inputs.push(nameInputOf(records[i]));
-      normalized.push(name.normalized);
+      hashes.push(stringHash(name.normalized));
     }
     nameOf[i] = k;
   }
-  return { inputs, normalized, nameOf };
+  return { inputs, normalizedHash: Int32Array.from(hashes), nameOf };
 }
 
 /**

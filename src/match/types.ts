@@ -29,6 +29,12 @@ export interface LinkOptions {
   /** Reuse these parameters (skip EM). */
   model?: ModelParams;
   decisions?: Decision[];
+  /**
+   * How scoring spends memory (the results are the same whatever these are): every comparison vector is held while
+   * the model is trained up to `holdVectorsUpTo` candidate pairs (default 16,000,000), else weighing is a second
+   * pass; EM reads at most `maxTrainingPairs` candidate pairs (default 300,000, a seeded sample beyond).
+   */
+  scoring?: { holdVectorsUpTo?: number; maxTrainingPairs?: number };
   onStage?: (stage: LinkStage, event: 'start' | 'end', info?: { done?: number; total?: number }) => void;
 }
 

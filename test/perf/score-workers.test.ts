@@ -12,7 +12,7 @@ import { buildFeatures, type RecordFeatures } from '../../src/match/features.js'
 import { buildTermFrequencies, type TermFrequencies } from '../../src/match/frequencies.js';
 import { buildScoringContext, comparePairs, weighPairs, type ScoringContext } from '../../src/match/score.js';
 import { compareRange, weighParamsOf, weighRange, type VectorArrays, type WeightArrays } from '../../src/match/score-range.js';
-import { CHUNK, comparePairsInParallel, weighPairsInParallel } from '../../src/match/score-workers.js';
+import { CHUNK, comparePairsInParallel, stringHash, weighPairsInParallel } from '../../src/match/score-workers.js';
 import { trainModel, trainingReadsAllCandidates } from '../../src/match/train.js';
 import type { MatchRecord } from '../../src/match/types.js';
 import { prepareRecords } from '../../src/pipeline/prepare.js';
@@ -68,6 +68,15 @@ describe('compareRange', () => {
     compareRange(records, features, tf, a, b, out, cut, a.length);
     compareRange(records, features, tf, a, b, out, 0, cut);
     expectSame(out, whole);
+  });
+});
+
+describe('stringHash', () => {
+  it('is FNV-1a over UTF-16 code units (published 32-bit values), as a signed 32-bit number', () => {
+    expect(stringHash('')).toBe(0x811c9dc5 | 0);
+    expect(stringHash('a')).toBe(0xe40c292c | 0);
+    expect(stringHash('foobar')).toBe(0xbf9cf968 | 0);
+    expect(stringHash('Ахметов Ерлан')).not.toBe(stringHash('Ахметов Ерлон'));
   });
 });
 
