@@ -26,3 +26,18 @@ export function ranksOf(values: readonly string[]): Int32Array {
   distinct.forEach((v, r) => rankOf.set(v, r));
   return Int32Array.from(values, (v) => rankOf.get(v)!);
 }
+
+/**
+ * The indices sorted by rank, ties by index, as numbers (rank · n + index sorts as one double; exact while
+ * n² < 2^53, n up to 94 million). `n` is above every index.
+ * Example: orderByRank([0, 1, 2], Int32Array.of(1, 0, 1), 3) → [1, 0, 2]
+ */
+export function orderByRank(indices: ArrayLike<number>, rank: ArrayLike<number>, n: number): Uint32Array {
+  const m = indices.length;
+  const order = new Float64Array(m);
+  for (let k = 0; k < m; k++) order[k] = rank[indices[k]] * n + indices[k];
+  order.sort();
+  const sorted = new Uint32Array(m);
+  for (let k = 0; k < m; k++) sorted[k] = order[k] % n;
+  return sorted;
+}

@@ -1,7 +1,7 @@
 // Blocking: which record pairs are compared at all. A union of rules (name keys from the names engine, and name
 // prefixes that survive a typo late in a word); all pairs for small inputs. Huge blocks are compared within a
 // sorted window instead of all-against-all, and reported. Pure.
-import { ranksOf } from '../core/compare.js';
+import { orderByRank, ranksOf } from '../core/compare.js';
 import { nameBlockingKeys } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
 import { PairBuffer } from './pair-list.js';
@@ -99,7 +99,7 @@ const FACT_WORD_WITH = 6;
 class FactIds {
   private next = 0;
   private readonly texts = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  private readonly facts = Array.from({ length: 7 }, () => new Map<number, Map<number, number>>());
+  private readonly facts = Array.from({ length: FACT_WORD_WITH + 1 }, () => new Map<number, Map<number, number>>());
 
   text(kind: number, s: string): number {
     const m = this.texts[kind];
@@ -244,12 +244,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   const pushWindow = (members: number[], w: number, rank: Int32Array): number => {
     let c = 0;
     const m = members.length;
-    // rank · n + index, sorted as numbers: exact in a double while n² < 2^53 (n up to 94 million records).
-    const order = new Float64Array(m);
-    for (let k = 0; k < m; k++) order[k] = rank[members[k]] * n + members[k];
-    order.sort();
-    const sorted = new Uint32Array(m);
-    for (let k = 0; k < m; k++) sorted[k] = order[k] % n;
+    const sorted = orderByRank(members, rank, n);
     for (let x = 0; x < m; x++) {
       const end = Math.min(m, x + 1 + w);
       for (let y = x + 1; y < end; y++) {

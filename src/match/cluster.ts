@@ -158,9 +158,9 @@ export function clusterAtThresholds(
     const sameSourceMin = Math.min(weightToProbability(weight), SAME_SOURCE_MIN_PROBABILITY);
     if (!pass || pass.sameSourceMin !== sameSourceMin) pass = new MainPass(input, sameSourceMin);
     pass.advance(sorted, weight);
-    const groups = pass.finish(sorted, weight);
-    if (count) out.counts[k] = groups.persons();
-    else out.full[k] = pass.outcome(groups);
+    const finished = pass.finish(sorted, weight);
+    if (count) out.counts[k] = finished.groups.count();
+    else out.full[k] = pass.outcome(finished);
     onEach?.();
   }
   return out;
@@ -200,6 +200,13 @@ class Groups {
 
   uniquesOf(r: number): number[] | undefined {
     return this.uniques[r] ?? this.single[this.input.source[r]];
+  }
+
+  /** The number of groups. */
+  count(): number {
+    let roots = 0;
+    for (let i = 0; i < this.parent.length; i++) if (this.parent[i] === i) roots++;
+    return roots;
   }
 
   find(x: number): number {
@@ -306,16 +313,11 @@ class MainPass {
    * The groups at thresholdWeight (reached by advance) after the exclusive-candidate pass, which runs on a copy, and
    * the links that pass made.
    */
-  finish(sorted: Uint32Array, thresholdWeight: number): { groups: Groups; exclusive: number[]; persons: () => number } {
+  finish(sorted: Uint32Array, thresholdWeight: number): { groups: Groups; exclusive: number[] } {
     const { input } = this;
     const g = input.exclusiveBits ? this.groups.copy() : this.groups;
     const exclusive = input.exclusiveBits ? joinExclusive(input, sorted, this.refusedAt, this.next, thresholdWeight, input.exclusiveBits, g, this.cannot) : [];
-    const persons = () => {
-      let roots = 0;
-      for (let i = 0; i < input.n; i++) if (g.parent[i] === i) roots++;
-      return roots;
-    };
-    return { groups: g, exclusive, persons };
+    return { groups: g, exclusive };
   }
 
   /** The clustering made by finish. */

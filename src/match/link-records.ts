@@ -1,6 +1,6 @@
 // linkRecords: block → train → score → cluster. Works on the records in a canonical order (sorted by content), so
 // the persons found do not depend on the order of rows in the inputs; indices are mapped back at the end. Pure.
-import { compareStrings, ranksOf } from '../core/compare.js';
+import { compareStrings, orderByRank, ranksOf } from '../core/compare.js';
 import { ReconError } from '../core/errors.js';
 import { blockRecords, type BlockingResult } from './blocking.js';
 import { clusterAtThresholds, EXCLUSIVE_BITS, EXCLUSIVE_MARGIN_BITS, EXCLUSIVE_NOTE, sortLinks, type ClusterInput, type ClusterOutcome } from './cluster.js';
@@ -60,11 +60,8 @@ function contentSignature(r: MatchRecord): string {
 
 /** Canonical order: perm[c] = original index of the c-th record by content (ties by input order). */
 function canonicalOrder(records: readonly MatchRecord[]): number[] {
-  // By rank of the signature, then index: rank · n + index sorts as a number (exact while n² < 2^53).
   const n = records.length;
-  const rank = ranksOf(records.map(contentSignature));
-  const order = Float64Array.from(rank, (r, i) => r * n + i).sort();
-  return Array.from(order, (v) => v % n);
+  return Array.from(orderByRank(Array.from({ length: n }, (_, i) => i), ranksOf(records.map(contentSignature)), n));
 }
 
 /**

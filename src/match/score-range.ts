@@ -17,8 +17,28 @@ export interface VectorArrays {
   namesDiffer: Uint8Array;
 }
 
-/** Name levels below this index (exact, phonetic) carry a term-frequency adjustment (as in score.ts). */
+/** Name levels below this index (exact, phonetic) carry a term-frequency adjustment. */
 const TF_LEVELS = 2;
+
+/** Surname and given name both agree at least phonetically (the name interaction applies). */
+export function bothNamesAgree(levels: ArrayLike<number>): boolean {
+  return levels[C_SURNAME] < TF_LEVELS && levels[C_GIVEN] < TF_LEVELS;
+}
+
+/**
+ * Weight of a comparison vector before the prior and term frequencies: the name interaction when both names agree,
+ * then each comparison's log2(m/u), added in that order (weighPairs and weighRange give the same bits).
+ */
+export function levelsWeight(levelWeights: Float64Array, nameInteraction: number, levels: ArrayLike<number>): number {
+  let w = bothNamesAgree(levels) ? nameInteraction : 0;
+  for (let k = 0; k < K; k++) w += levelWeights[k * 8 + levels[k]];
+  return w;
+}
+
+/** Raw (uncapped) term-frequency adjustment of a name part at `level`, in bits: 0 unless it agrees at least phonetically. */
+export function rawTermBits(tf: TermFrequencies, part: 'surname' | 'given', level: number, agreed: string | undefined): number {
+  return level < TF_LEVELS ? termAdjustment(tf, part, agreed, Infinity) : 0;
+}
 
 /**
  * Compares pairs `from` ≤ p < `to` of (a, b) and writes their packed levels, raw term-frequency adjustments and
@@ -40,8 +60,8 @@ export function compareRange(
     const names: NameComparison = compareRecordPair(records, features, a[p], b[p], levels, 0, false);
     out.codes[p] = packLevels(levels);
     out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
-    out.tfSurname[p] = levels[C_SURNAME] < TF_LEVELS ? termAdjustment(tf, 'surname', names.agreedSurname, Infinity) : 0;
-    out.tfGiven[p] = levels[C_GIVEN] < TF_LEVELS ? termAdjustment(tf, 'given', names.agreedGiven, Infinity) : 0;
+    out.tfSurname[p] = rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname);
+    out.tfGiven[p] = rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven);
   }
 }
 
@@ -95,25 +115,36 @@ export function weighRange(
   to: number,
 ): void {
   const levels = new Uint8Array(K);
-  const lw = params.levelWeights;
   const src = features.source;
   const cap = params.tfMaxBits;
   for (let p = from; p < to; p++) {
     const i = a[p];
     const j = b[p];
     const names: NameComparison = compareRecordPair(records, features, i, j, levels, 0, false);
-    let w = levels[C_SURNAME] < TF_LEVELS && levels[C_GIVEN] < TF_LEVELS ? params.nameInteraction : 0;
-    for (let k = 0; k < K; k++) w += lw[k * 8 + levels[k]];
+    let w = levelsWeight(params.levelWeights, params.nameInteraction, levels);
     w += src[i] === src[j] ? params.priorWithin : params.priorCross;
-    if (params.tfSurname) {
-      const t = levels[C_SURNAME] < TF_LEVELS ? Math.fround(termAdjustment(tf, 'surname', names.agreedSurname, Infinity)) : 0;
-      w += Math.max(-cap, Math.min(cap, t));
-    }
-    if (params.tfGiven) {
-      const t = levels[C_GIVEN] < TF_LEVELS ? Math.fround(termAdjustment(tf, 'given', names.agreedGiven, Infinity)) : 0;
-      w += Math.max(-cap, Math.min(cap, t));
-    }
+    if (params.tfSurname) w += Math.max(-cap, Math.min(cap, Math.fround(rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname))));
+    if (params.tfGiven) w += Math.max(-cap, Math.min(cap, Math.fround(rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven))));
     out.weights[p] = w;
     out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
   }
+}
+
+/**
+ * Fills pairs `from` ≤ p < `to` of a pass: with weighing parameters, their weights (weighRange), else their
+ * comparison vectors (compareRange). The calling thread and the scoring workers run the same.
+ */
+export function fillRange(
+  records: readonly MatchRecord[],
+  features: RecordFeatures,
+  tf: TermFrequencies,
+  weigh: WeighParams | undefined,
+  a: Uint32Array,
+  b: Uint32Array,
+  out: VectorArrays | WeightArrays,
+  from: number,
+  to: number,
+): void {
+  if (weigh) weighRange(records, features, tf, weigh, a, b, out as WeightArrays, from, to);
+  else compareRange(records, features, tf, a, b, out as VectorArrays, from, to);
 }

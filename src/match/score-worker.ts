@@ -5,7 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { parseName } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
-import { compareRange, weighRange, type VectorArrays, type WeightArrays } from './score-range.js';
+import { fillRange } from './score-range.js';
 import { stringHash, type ScoreWorkerInput } from './score-workers.js';
 import type { MatchRecord } from './types.js';
 
@@ -58,8 +58,7 @@ function run(d: ScoreWorkerInput): void {
       recordOf(a[p]);
       recordOf(b[p]);
     }
-    if (d.weigh) weighRange(records, d.features, d.tf, d.weigh, a, b, out as WeightArrays, from, to);
-    else compareRange(records, d.features, d.tf, a, b, out as VectorArrays, from, to);
+    fillRange(records, d.features, d.tf, d.weigh, a, b, out, from, to);
     chunkDone[c] = 1;
     Atomics.add(control, DONE, 1);
     Atomics.notify(control, DONE);

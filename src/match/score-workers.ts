@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { NameInput, ParsedName } from '../names/types.js';
 import type { RecordFeatures } from './features.js';
 import type { TermFrequencies } from './frequencies.js';
-import { compareRange, weighRange, type VectorArrays, type WeighParams, type WeightArrays } from './score-range.js';
+import { fillRange, type VectorArrays, type WeighParams, type WeightArrays } from './score-range.js';
 import type { MatchRecord } from './types.js';
 
 /** Pairs per chunk: small enough to balance the threads, large enough that the shared counter costs nothing. */
@@ -153,10 +153,7 @@ export function comparePairsInParallel(
 ): VectorArrays {
   return inParallel<VectorArrays>(
     records, features, tf, a, b,
-    {
-      make: (alloc) => ({ codes: alloc.u32(), tfSurname: alloc.f32(), tfGiven: alloc.f32(), namesDiffer: alloc.u8() }),
-      range: (out, from, to) => compareRange(records, features, tf, a, b, out, from, to),
-    },
+    { make: (alloc) => ({ codes: alloc.u32(), tfSurname: alloc.f32(), tfGiven: alloc.f32(), namesDiffer: alloc.u8() }) },
     onProgress,
     options,
   );
@@ -179,11 +176,7 @@ export function weighPairsInParallel(
 ): WeightArrays {
   return inParallel<WeightArrays>(
     records, features, tf, a, b,
-    {
-      make: (alloc) => ({ weights: alloc.f32(), namesDiffer: alloc.u8() }),
-      range: (out, from, to) => weighRange(records, features, tf, params, a, b, out, from, to),
-      weigh: params,
-    },
+    { make: (alloc) => ({ weights: alloc.f32(), namesDiffer: alloc.u8() }), weigh: params },
     onProgress,
     options,
   );
@@ -196,10 +189,9 @@ interface Alloc {
   u8(): Uint8Array;
 }
 
-/** A pass over the pairs: its output arrays, the work of a range, and what a worker needs to do it. */
+/** A pass over the pairs: its output arrays, and the weighing parameters when it weighs (see fillRange). */
 interface Pass<T> {
   make: (alloc: Alloc) => T;
-  range: (out: T, from: number, to: number) => void;
   weigh?: WeighParams;
 }
 
@@ -214,6 +206,7 @@ function inParallel<T extends VectorArrays | WeightArrays>(
   options: ParallelOptions,
 ): T {
   const total = a.length;
+  const fill = (out: T, from: number, to: number) => fillRange(records, features, tf, pass.weigh, a, b, out, from, to);
   const asked = options.threads ?? threadsFromEnv();
   const threads = asked ?? defaultThreads();
   const workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
@@ -227,7 +220,7 @@ function inParallel<T extends VectorArrays | WeightArrays>(
     const out = pass.make({ u32: () => new Uint32Array(total), f32: () => new Float32Array(total), u8: () => new Uint8Array(total) });
     for (let from = 0; from < total; from += CHUNK * 16) {
       const to = Math.min(total, from + CHUNK * 16);
-      pass.range(out, from, to);
+      fill(out, from, to);
       onProgress?.(to, total);
     }
     return out;
@@ -243,7 +236,7 @@ function inParallel<T extends VectorArrays | WeightArrays>(
   const control = shared(Int32Array, 3);
   const chunkDone = shared(Uint8Array, chunks);
 
-  const input: ScoreWorkerInput = { ...names, features, tf, a: sa, b: sb, out, ...(pass.weigh ? { weigh: pass.weigh } : {}), control, chunkDone, chunk: CHUNK };
+  const input: ScoreWorkerInput = { ...names, features, tf, a: sa, b: sb, out, weigh: pass.weigh, control, chunkDone, chunk: CHUNK };
   const workers: Worker[] = [];
   try {
     for (let w = 1; w < threads; w++) {
@@ -264,7 +257,7 @@ function inParallel<T extends VectorArrays | WeightArrays>(
     const c = Atomics.add(control, NEXT, 1);
     if (c >= chunks) break;
     mine++;
-    pass.range(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    fill(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
     chunkDone[c] = 1;
     Atomics.add(control, DONE, 1);
     if ((c & 15) === 15) report();
@@ -282,7 +275,7 @@ function inParallel<T extends VectorArrays | WeightArrays>(
   Atomics.store(control, FAILED, 1);
   for (let c = 0; c < chunks; c++) {
     if (chunkDone[c]) continue;
-    pass.range(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
+    fill(out, c * CHUNK, Math.min(total, (c + 1) * CHUNK));
     chunkDone[c] = 1;
   }
   for (const worker of workers) void worker.terminate().catch(() => {});

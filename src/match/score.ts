@@ -6,6 +6,7 @@ import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
 import type { RecordFeatures } from './features.js';
 import { termAdjustment, type TermFrequencies } from './frequencies.js';
 import { levelWeights, priorWeight, weightToProbability } from './model.js';
+import { bothNamesAgree, levelsWeight, rawTermBits } from './score-range.js';
 import type { LinkRule, MatchRecord, ModelParams, ScoredPair } from './types.js';
 
 export interface ScoringContext {
@@ -53,11 +54,6 @@ export interface PairScore {
   /** The model's name interaction when surname and given name both agree, else 0. */
   interaction: number;
   names: NameComparison;
-}
-
-/** Surname and given name both agree at least phonetically. */
-export function bothNamesAgree(levels: ArrayLike<number>): boolean {
-  return levels[C_SURNAME] < TF_LEVELS && levels[C_GIVEN] < TF_LEVELS;
 }
 
 /**
@@ -116,8 +112,8 @@ export function comparePairs(
     const names = compareRecordPair(records, features, a[p], b[p], levels, 0, false);
     codes[p] = packLevels(levels);
     if (names.decision === 'different') namesDiffer[p] = 1;
-    if (levels[C_SURNAME] < TF_LEVELS) tfSurname[p] = termAdjustment(tf, 'surname', names.agreedSurname, Infinity);
-    if (levels[C_GIVEN] < TF_LEVELS) tfGiven[p] = termAdjustment(tf, 'given', names.agreedGiven, Infinity);
+    tfSurname[p] = rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname);
+    tfGiven[p] = rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven);
     if (onProgress && (p & 0xffff) === 0xffff) onProgress(p + 1, a.length);
   }
   return { codes, tfSurname, tfGiven, namesDiffer };
@@ -141,8 +137,7 @@ export function weighPairs(ctx: ScoringContext, a: Uint32Array, b: Uint32Array, 
     let w = memo.get(code);
     if (w === undefined) {
       unpackLevels(code, levels);
-      w = bothNamesAgree(levels) ? ctx.model.nameInteraction : 0;
-      for (let k = 0; k < K; k++) w += ctx.weights[k * 8 + levels[k]];
+      w = levelsWeight(ctx.weights, ctx.model.nameInteraction, levels);
       memo.set(code, w);
     }
     w += src[a[p]] === src[b[p]] ? ctx.priorWithin : ctx.priorCross;

@@ -142,7 +142,10 @@ function* randomPairs(f: RecordFeatures, unique: Set<string>, count: number, see
  * no vectors from its caller: it compares a seeded sample of the candidates itself.
  */
 export function trainingReadsAllCandidates(f: RecordFeatures, candidatePairs: number, options: TrainOptions = {}): boolean {
-  const totals = pairTotals(f, new Set(options.uniqueSources ?? []));
+  return readsAll(candidatePairs, pairTotals(f, new Set(options.uniqueSources ?? [])), options);
+}
+
+function readsAll(candidatePairs: number, totals: { cross: number; within: number }, options: TrainOptions): boolean {
   return candidatePairs >= totals.cross + totals.within || candidatePairs <= (options.maxTrainingPairs ?? MAX_TRAINING_PAIRS);
 }
 
@@ -171,7 +174,7 @@ export function trainModel(
   // random pairs are all of them and their vectors are already known.
   const allCompared = candidates.a.length >= totals.cross + totals.within;
   // Every candidate's vector, when training reads them all (compared here if the caller did not).
-  const allCodes = candidates.codes ?? (allCompared || keep >= 1 ? compareCodes(records, f, candidates.a, candidates.b) : undefined);
+  const allCodes = candidates.codes ?? (readsAll(candidates.a.length, totals, options) ? compareCodes(records, f, candidates.a, candidates.b) : undefined);
   const randomTable = allCompared && allCodes
     ? tabulateCodes(allCodes, candidates.a, candidates.b, f, 1)
     : tabulatePatterns(records, f, randomPairs(f, unique, randomCount, seed));
