@@ -5,7 +5,7 @@
 import { compareStrings } from '../core/compare.js';
 import { skeletonOf } from './skeleton.js';
 import { boundedSkeletonDistance, skeletonDistanceLowerBound, skeletonSimilarity } from './similarity.js';
-import { FAM_IN, FAM_OV, FAM_SKY, isKnownGiven, parseName, type RichToken } from './parse-name.js';
+import { copyToken, FAM_IN, FAM_OV, FAM_SKY, isKnownGiven, parseName, type RichToken } from './parse-name.js';
 import type { NameComparison, NameFrequencies, NamePartLevel, ParsedName } from './types.js';
 
 const EXACT = 0;
@@ -315,7 +315,7 @@ function mergeTokens(x: RichToken, y: RichToken): RichToken {
   const canon = `${x.canon}-${y.canon}`;
   const skel = skeletonOf(canon);
   const joined = x.joined + y.joined;
-  return {
+  return copyToken({
     ...x,
     raw: `${x.raw} ${y.raw}`,
     canon,
@@ -328,7 +328,7 @@ function mergeTokens(x: RichToken, y: RichToken): RichToken {
     parts: [...x.parts, ...y.parts],
     inits: [...x.inits, ...y.inits],
     wid: -1,
-  };
+  });
 }
 
 const MERGE_CACHE = new WeakMap<NameTokenList, RichToken[][]>();
