@@ -61,22 +61,26 @@ export function designRow(mask: number, k: number, terms: readonly Term[], heter
 }
 
 /** Poisson deviance 2Σ[y ln(y/μ) − (y − μ)], with 0·ln 0 = 0. */
-function poissonDeviance(y: readonly number[], mu: readonly number[]): number {
+function poissonDeviance(y: Float64Array, mu: Float64Array): number {
   let d = 0;
   for (let i = 0; i < y.length; i++) d += (y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]);
   return 2 * d;
 }
 
-/** Design matrices by model (lists, terms, covariate, whether the unseen cell is in): fits repeat them many times. */
-const designs = new Map<string, { masks: number[]; x: number[][] }>();
+// The fits run thousands of times per report (profile likelihoods, bootstrap, sensitivity), so their arrays are
+// typed: arrays of small integers in some fits and of fractions in others kept sending V8's optimised code back to
+// the interpreter (about 40 times over a 10,000-record run, and 2 s of its 9).
 
-function designOf(k: number, terms: readonly Term[], heterogeneity: Heterogeneity | null, withUnseen: boolean): { masks: number[]; x: number[][] } {
+/** Design matrices by model (lists, terms, covariate, whether the unseen cell is in): fits repeat them many times. */
+const designs = new Map<string, { masks: number[]; x: Float64Array[] }>();
+
+function designOf(k: number, terms: readonly Term[], heterogeneity: Heterogeneity | null, withUnseen: boolean): { masks: number[]; x: Float64Array[] } {
   const key = `${k}|${terms.map((t) => t.join(',')).join(';')}|${heterogeneity ?? ''}|${withUnseen ? 1 : 0}`;
   let design = designs.get(key);
   if (design === undefined) {
     const masks: number[] = [];
     for (let mask = withUnseen ? 0 : 1; mask < 1 << k; mask++) masks.push(mask);
-    design = { masks, x: masks.map((m) => designRow(m, k, terms, heterogeneity)) };
+    design = { masks, x: masks.map((m) => Float64Array.from(designRow(m, k, terms, heterogeneity))) };
     if (designs.size > 4096) designs.clear();
     designs.set(key, design);
   }
@@ -86,6 +90,11 @@ function designOf(k: number, terms: readonly Term[], heterogeneity: Heterogeneit
 const MAX_ITERATIONS = 100;
 const MAX_ABS_BETA = 30;
 const MIN_FITTED = 1e-6;
+
+/** A fit that is not usable, and why. */
+function failure(reason: string, beta: number[] = [], fitted: number[] = [], deviance = NaN, iterations = 0): LogLinearFit {
+  return { ok: false, reason, beta, covariance: [], fitted, deviance, iterations };
+}
 
 /**
  * Fits log μ_h = λ + Σ λ_j h_j + Σ_terms λ_T Π_{j∈T} h_j by maximum likelihood (Poisson, IRLS = Newton for the
@@ -104,55 +113,49 @@ export function fitLogLinear(
 ): LogLinearFit {
   const k = table.lists.length;
   const { masks, x } = designOf(k, terms, heterogeneity, unseen !== undefined);
-  const y = masks.map((m) => (m === 0 ? (unseen as number) : table.counts[m]));
+  const cells = masks.length;
+  const y = Float64Array.from(masks, (m) => (m === 0 ? (unseen as number) : table.counts[m]));
   const p = x[0].length;
-  const fail = (reason: string, beta: number[] = [], fitted: number[] = [], deviance = NaN, iterations = 0): LogLinearFit => ({
-    ok: false,
-    reason,
-    beta,
-    covariance: [],
-    fitted,
-    deviance,
-    iterations,
-  });
-  if (p > masks.length) return fail(`the model has ${p} parameters but the table only ${masks.length} cells`);
+  if (p > cells) return failure(`the model has ${p} parameters but the table only ${cells} cells`);
 
-  let eta = start === undefined ? y.map((v) => Math.log(v + 0.5)) : masks.map((m, i) => (start[m] > 0 ? Math.log(start[m]) : Math.log(y[i] + 0.5)));
-  let mu = eta.map(Math.exp);
+  const eta = start === undefined ? y.map((v) => Math.log(v + 0.5)) : Float64Array.from(masks, (m, i) => (start[m] > 0 ? Math.log(start[m]) : Math.log(y[i] + 0.5)));
+  const mu = eta.map(Math.exp);
   let dev = poissonDeviance(y, mu);
   let beta = new Array<number>(p).fill(0);
-  let info: number[][] = [];
+  // The information matrix XᵀWX, flat (entry a, b at a·p + b), and XᵀWz.
+  const info = new Float64Array(p * p);
+  const rhs = new Float64Array(p);
   let converged = false;
   let iterations = 0;
   for (; iterations < MAX_ITERATIONS; ) {
     iterations++;
     // Normal equations (XᵀWX)β = XᵀWz with W = diag(μ), z = η + (y − μ)/μ.
-    info = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    const rhs = new Array<number>(p).fill(0);
-    for (let i = 0; i < masks.length; i++) {
+    info.fill(0);
+    rhs.fill(0);
+    for (let i = 0; i < cells; i++) {
       const w = mu[i];
       const z = eta[i] + (y[i] - mu[i]) / mu[i];
       const xi = x[i];
       for (let a = 0; a < p; a++) {
         if (xi[a] === 0) continue;
         rhs[a] += w * xi[a] * z;
-        for (let b = 0; b <= a; b++) info[a][b] += w * xi[a] * xi[b];
+        const row = a * p;
+        for (let b = 0; b <= a; b++) info[row + b] += w * xi[a] * xi[b];
       }
     }
-    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a][b] = info[b][a];
-    const chol = choleskyFactor(info);
-    if (!chol) return fail('the information matrix is singular: the model cannot be identified, or its maximum-likelihood estimate does not exist for these counts', beta, mu, dev, iterations);
-    beta = solveCholesky(chol, rhs);
-    eta = new Array<number>(masks.length);
-    for (let i = 0; i < masks.length; i++) {
+    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a * p + b] = info[b * p + a];
+    const chol = choleskyFactor(info, p);
+    if (!chol) return failure('the information matrix is singular: the model cannot be identified, or its maximum-likelihood estimate does not exist for these counts', beta, Array.from(mu), dev, iterations);
+    beta = solveCholesky(chol, p, rhs);
+    for (let i = 0; i < cells; i++) {
       const xi = x[i];
       let sum = 0;
       for (let a = 0; a < p; a++) sum += xi[a] * beta[a];
       eta[i] = sum;
+      mu[i] = Math.exp(sum);
     }
-    mu = eta.map(Math.exp);
     const newDev = poissonDeviance(y, mu);
-    if (!Number.isFinite(newDev)) return fail('the fit diverged', beta, mu, newDev, iterations);
+    if (!Number.isFinite(newDev)) return failure('the fit diverged', beta, Array.from(mu), newDev, iterations);
     const change = Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1);
     dev = newDev;
     if (change < 1e-10) {
@@ -161,22 +164,26 @@ export function fitLogLinear(
     }
   }
   // Information at the final coefficients.
-  info = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let i = 0; i < masks.length; i++) {
-    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) info[a][b] += mu[i] * x[i][a] * x[i][b];
+  info.fill(0);
+  for (let i = 0; i < cells; i++) {
+    const xi = x[i];
+    for (let a = 0; a < p; a++) {
+      const row = a * p;
+      for (let b = 0; b < p; b++) info[row + b] += mu[i] * xi[a] * xi[b];
+    }
   }
   const fitted = new Array<number>(1 << k).fill(0);
   masks.forEach((m, i) => (fitted[m] = mu[i]));
-  if (!converged) return fail(`the fit did not converge in ${MAX_ITERATIONS} iterations`, beta, fitted, dev, iterations);
+  if (!converged) return failure(`the fit did not converge in ${MAX_ITERATIONS} iterations`, beta, fitted, dev, iterations);
   if (beta.some((b) => !Number.isFinite(b) || Math.abs(b) > MAX_ABS_BETA)) {
-    return fail('a coefficient runs off to infinity: the maximum-likelihood estimate does not exist for these counts', beta, fitted, dev, iterations);
+    return failure('a coefficient runs off to infinity: the maximum-likelihood estimate does not exist for these counts', beta, fitted, dev, iterations);
   }
   if (mu.some((v) => v < MIN_FITTED) || Math.exp(beta[0]) < MIN_FITTED) {
-    return fail('a fitted count goes to zero: the maximum-likelihood estimate lies on the boundary (does not exist)', beta, fitted, dev, iterations);
+    return failure('a fitted count goes to zero: the maximum-likelihood estimate lies on the boundary (does not exist)', beta, fitted, dev, iterations);
   }
-  const chol = choleskyFactor(info);
-  if (!chol) return fail('the information matrix is singular at the fit', beta, fitted, dev, iterations);
-  return { ok: true, beta, covariance: invertCholesky(chol), fitted, deviance: dev, iterations };
+  const chol = choleskyFactor(info, p);
+  if (!chol) return failure('the information matrix is singular at the fit', beta, fitted, dev, iterations);
+  return { ok: true, beta, covariance: invertCholesky(chol, p), fitted, deviance: dev, iterations };
 }
 
 /** The statistics of one fitted model that the comparison table shows. */

@@ -21,56 +21,58 @@ export function lnGamma(x: number): number {
 }
 
 /**
- * Cholesky factor L (lower triangular, A = L·Lᵀ) of a symmetric matrix, or null when A is not numerically
- * positive definite (a pivot below `tolerance` times the largest diagonal entry).
+ * Cholesky factor L (lower triangular, A = L·Lᵀ) of a symmetric n × n matrix, or null when A is not numerically
+ * positive definite (a pivot below `tolerance` times the largest diagonal entry). Matrices are flat, row by row
+ * (entry i, j at i·n + j): the estimators factor thousands of small matrices, and one typed array each is much
+ * cheaper than an array of rows. The strict upper triangle of L is left at 0.
+ * @example choleskyFactor(Float64Array.of(4, 2, 2, 5), 2) // Float64Array [2, 0, 1, 2]
  */
-export function choleskyFactor(a: readonly (readonly number[])[], tolerance = 1e-12): number[][] | null {
-  const n = a.length;
-  const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+export function choleskyFactor(a: Float64Array, n: number, tolerance = 1e-12): Float64Array | null {
+  const l = new Float64Array(n * n);
   let maxDiag = 0;
-  for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i][i]));
+  for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i * n + i]));
   if (!(maxDiag > 0) || !Number.isFinite(maxDiag)) return null;
   for (let j = 0; j < n; j++) {
-    let d = a[j][j];
-    for (let k = 0; k < j; k++) d -= l[j][k] * l[j][k];
+    const rj = j * n;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= l[rj + k] * l[rj + k];
     if (!(d > tolerance * maxDiag)) return null;
     const ljj = Math.sqrt(d);
-    l[j][j] = ljj;
+    l[rj + j] = ljj;
     for (let i = j + 1; i < n; i++) {
-      let s = a[i][j];
-      for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k];
-      l[i][j] = s / ljj;
+      const ri = i * n;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= l[ri + k] * l[rj + k];
+      l[ri + j] = s / ljj;
     }
   }
   return l;
 }
 
-/** Solves L·Lᵀ·x = b given the Cholesky factor L. */
-export function solveCholesky(l: readonly (readonly number[])[], b: readonly number[]): number[] {
-  const n = l.length;
+/** Solves L·Lᵀ·x = b given the flat n × n Cholesky factor L (see choleskyFactor). */
+export function solveCholesky(l: Float64Array, n: number, b: ArrayLike<number>): number[] {
   const y = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     let s = b[i];
-    for (let k = 0; k < i; k++) s -= l[i][k] * y[k];
-    y[i] = s / l[i][i];
+    for (let k = 0; k < i; k++) s -= l[i * n + k] * y[k];
+    y[i] = s / l[i * n + i];
   }
   const x = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     let s = y[i];
-    for (let k = i + 1; k < n; k++) s -= l[k][i] * x[k];
-    x[i] = s / l[i][i];
+    for (let k = i + 1; k < n; k++) s -= l[k * n + i] * x[k];
+    x[i] = s / l[i * n + i];
   }
   return x;
 }
 
-/** Inverse of a symmetric positive definite matrix from its Cholesky factor. */
-export function invertCholesky(l: readonly (readonly number[])[]): number[][] {
-  const n = l.length;
+/** Inverse of a symmetric positive definite matrix from its flat n × n Cholesky factor, as rows. */
+export function invertCholesky(l: Float64Array, n: number): number[][] {
   const inv: number[][] = [];
   for (let j = 0; j < n; j++) {
     const e = new Array<number>(n).fill(0);
     e[j] = 1;
-    inv.push(solveCholesky(l, e));
+    inv.push(solveCholesky(l, n, e));
   }
   // Columns of the inverse were pushed as rows; the matrix is symmetric, so this is the inverse.
   return inv;
