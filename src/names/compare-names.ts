@@ -235,12 +235,12 @@ function comparePair(k: number, x: RichToken, y: RichToken): void {
   const h = (Math.imul(wx, 0x9e3779b1) ^ Math.imul(wy, 0x85ebca77)) >>> WORD_PAIR_SHIFT;
   const e = h << 3;
   const sim = (h << 2) + 2;
-  if (WP_INT[e] === wx && WP_INT[e + 1] === wy) {
+  if (WP_INT[e] === wx + 1 && WP_INT[e + 1] === wy) {
     const m = WP_INT[e + 2];
     return put(k, m & 7, WP_SIM[sim], 0, m >> 3);
   }
   compareWords(k, x, y);
-  WP_INT[e] = wx;
+  WP_INT[e] = wx + 1;
   WP_INT[e + 1] = wy;
   WP_INT[e + 2] = LV[k] | (NT[k] << 3);
   WP_SIM[sim] = SM[k];
@@ -254,11 +254,13 @@ function compareWords(k: number, x: RichToken, y: RichToken): void {
 
 // Results of recent word pairs, a direct-mapped table indexed by a hash of the two word ids (see RichToken.wid); a
 // colliding pair overwrites the slot. The same words meet in many candidate pairs. A slot is 32 bytes within one
-// cache line: int32 [word x, word y, level | note << 3, unused] at h·8, then the similarity as the float64 at h·4 + 2.
+// cache line: int32 [word x + 1, word y, level | note << 3, unused] at h·8, then the similarity as the float64 at
+// h·4 + 2. An empty slot holds 0 where word x + 1 would be: the table needs no filling, and the system hands its
+// 32 MiB over page by page as slots are first written (filling it took 36 ms of every start).
 const WORD_PAIR_BITS = 20;
 const WORD_PAIR_SHIFT = 32 - WORD_PAIR_BITS;
 const WP_BUFFER = new ArrayBuffer(32 << WORD_PAIR_BITS);
-const WP_INT = new Int32Array(WP_BUFFER).fill(-1);
+const WP_INT = new Int32Array(WP_BUFFER);
 const WP_SIM = new Float64Array(WP_BUFFER);
 
 /** Fills the pair buffers for two token lists and solves the assignment; returns the best total value. */
