@@ -291,6 +291,11 @@ function memoDisplay(memo: Map<string, string>, t: RichToken, make: (t: RichToke
 
 let nextWordId = 0;
 
+/** Number of distinct full words built so far in this thread (the next word id). */
+export function wordCount(): number {
+  return nextWordId;
+}
+
 /** Builds a full-name token (role decided later). */
 function buildFullToken(text: string, conv: LatinConvention): RichToken {
   const lower = lowerWord(text);
