@@ -121,23 +121,37 @@ function mergedRow(p: Person): string[] {
   ];
 }
 
-/** The comparison names present in any pair, in a fixed order (known ones first, then codepoint order). */
-function levelColumns(pairs: readonly PairRow[]): string[] {
-  const known = ['surname', 'given', 'patronymic', 'name', 'sex', 'age', 'date_of_death', 'place', 'category'];
-  const seen = new Set<string>();
-  for (const p of pairs) for (const k of Object.keys(p.levels)) seen.add(k);
-  const rest = [...seen].filter((k) => !known.includes(k)).sort();
-  return [...known.filter((k) => seen.has(k)), ...rest];
+/** True when two key lists are the same, in the same order. */
+function sameKeys(x: readonly string[], y: readonly string[] | undefined): boolean {
+  if (y === undefined || x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
-/** Weights with no level of their own (the prior, the name interaction), in codepoint order. */
-function weightOnlyColumns(pairs: readonly PairRow[]): string[] {
+/**
+ * The columns of links.csv, in one pass over the pairs: the comparison names present in any pair's levels, in a
+ * fixed order (known ones first, then codepoint order), and the weights with no level of their own (the prior, the
+ * name interaction) in codepoint order. Pairs of one run all show the same names, so a pair whose keys repeat the
+ * previous pair's adds nothing and is passed over.
+ */
+function pairColumns(pairs: readonly PairRow[]): { levels: string[]; weightOnly: string[] } {
+  const known = ['surname', 'given', 'patronymic', 'name', 'sex', 'age', 'date_of_death', 'place', 'category'];
   const seen = new Set<string>();
+  const weightOnly = new Set<string>();
+  let lastLevels: string[] | undefined;
+  let lastWeights: string[] | undefined;
   for (const p of pairs) {
-    const levels = p.levels;
-    for (const k of Object.keys(p.weights)) if (!(k in levels)) seen.add(k);
+    const levelKeys = Object.keys(p.levels);
+    const weightKeys = Object.keys(p.weights);
+    if (sameKeys(levelKeys, lastLevels) && sameKeys(weightKeys, lastWeights)) continue;
+    lastLevels = levelKeys;
+    lastWeights = weightKeys;
+    const inLevels = new Set(levelKeys);
+    for (const k of levelKeys) seen.add(k);
+    for (const k of weightKeys) if (!inLevels.has(k)) weightOnly.add(k);
   }
-  return [...seen].sort();
+  const rest = [...seen].filter((k) => !known.includes(k)).sort();
+  return { levels: [...known.filter((k) => seen.has(k)), ...rest], weightOnly: [...weightOnly].sort() };
 }
 
 /**
@@ -150,8 +164,7 @@ export function renderPairsCsv(pairs: readonly PairRow[], records: readonly Prep
 
 /** links.csv line by line (the columns are found in a first pass over the pairs; each pair's evidence is read once). */
 export function pairsCsvLines(pairs: readonly PairRow[], records: readonly PreparedRecord[], withNames: boolean, csv: CsvOptions = {}): Generator<string, void, undefined> {
-  const cols = levelColumns(pairs);
-  const extra = weightOnlyColumns(pairs);
+  const { levels: cols, weightOnly: extra } = pairColumns(pairs);
   const header = [
     'record_a', 'record_b', 'probability', 'weight', 'linked_by',
     ...(withNames ? ['name_a', 'name_b'] : []),
@@ -163,12 +176,11 @@ export function pairsCsvLines(pairs: readonly PairRow[], records: readonly Prepa
     const rb = records[p.b].record;
     const levels = p.levels;
     const weights = p.weights;
-    return [
-      ra.key, rb.key, fmt(p.probability), fmt(p.weight, 3), p.linkedBy ?? '',
-      ...(withNames ? [ra.rawName, rb.rawName] : []),
-      ...cols.flatMap((c) => [levels[c] ?? '', fmt(weights[c], 3)]),
-      ...extra.map((c) => fmt(weights[c] ?? 0, 3)),
-    ];
+    const cells = [ra.key, rb.key, fmt(p.probability), fmt(p.weight, 3), p.linkedBy ?? ''];
+    if (withNames) cells.push(ra.rawName, rb.rawName);
+    for (const c of cols) cells.push(levels[c] ?? '', fmt(weights[c], 3));
+    for (const c of extra) cells.push(fmt(weights[c] ?? 0, 3));
+    return cells;
   };
   return csvLines(header, mapRows(pairs, row), csv);
 }
