@@ -1,6 +1,7 @@
 // The names engine remembers word-pair results by word id: the results must be those of comparing the words afresh.
 import { describe, expect, it } from 'vitest';
 import { compareNames, parseName } from '../../src/names/index.js';
+import { wordCount } from '../../src/names/parse-name.js';
 import type { ParsedName } from '../../src/names/types.js';
 import { DIFFERENT_PAIRS, SAME_PAIRS, UNCERTAIN_PAIRS } from './corpus-pairs.js';
 
@@ -40,5 +41,39 @@ describe('word-pair results', () => {
       }
     }
     expect(compared).toBeGreaterThan(30_000);
+  });
+
+  it('gives the same results once the thread knows more than 8,192 words and the table is made larger', () => {
+    // 9,000 new distinct words (two syllables of a made-up surname each), parsed before comparing again.
+    const syllables = ['ба', 'ве', 'гу', 'да', 'жо', 'зы', 'ки', 'ла', 'му', 'но', 'пы', 'ре', 'со', 'ту', 'фа', 'ха', 'це', 'чу', 'ша', 'юр', 'як', 'ол', 'ем', 'ан', 'ир', 'ус', 'эд', 'об', 'уг', 'ей'];
+    let made = 0;
+    for (const a of syllables) {
+      for (const b of syllables) {
+        for (const c of syllables.slice(0, 10)) {
+          parseName(`${a}${b}${c}ев`);
+          made++;
+        }
+      }
+    }
+    expect(made).toBe(9000);
+    expect(wordCount()).toBeGreaterThan(8192);
+    const parsed = texts.map((t) => parseName(t));
+    let compared = 0;
+    for (let i = 0; i < parsed.length; i += 11) {
+      for (let j = 0; j < parsed.length; j++) {
+        const remembered = compareNames(parsed[i], parsed[j]);
+        const afresh = compareNames(withoutWordIds(parsed[i]), withoutWordIds(parsed[j]));
+        if (JSON.stringify(remembered) !== JSON.stringify(afresh)) expect([texts[i], texts[j], remembered]).toEqual([texts[i], texts[j], afresh]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('makes every token with one set of fields in one order (full words, initials, repeated words)', () => {
+    const tokens = [...parseName('Тоқаев Қасым-Жомарт Кемелұлы').tokens, ...parseName('Токаев К.-Ж.').tokens, ...parseName('Tokayev Kassym').tokens];
+    expect(tokens.some((t) => t.initial)).toBe(true);
+    const shapes = new Set(tokens.map((t) => Object.keys(t).join(',')));
+    expect(shapes.size).toBe(1);
   });
 });
