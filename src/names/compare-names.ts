@@ -349,17 +349,28 @@ function mergeTokens(x: RichToken, y: RichToken): RichToken {
 const MERGE_CACHE = new WeakMap<NameTokenList, RichToken[][]>();
 type NameTokenList = ParsedName['tokens'];
 
-/** Variants of a token list with one pair of adjacent full given-name tokens joined (cached per name). */
+/** True when tokens i and i + 1 are two full given-name words that may be joined into one. */
+function joinable(ts: RichToken[], i: number): boolean {
+  const x = ts[i];
+  const y = ts[i + 1];
+  return !(x.initial || y.initial || x.patronymicLike || y.patronymicLike || x.role === 'surname' || y.role === 'surname');
+}
+
+const NO_VARIANTS: RichToken[][] = [];
+
+/**
+ * Variants of a token list with one pair of adjacent full given-name tokens joined (cached per name). Most names
+ * (surname, given name, patronymic) have no such pair: they are answered by a scan, without the cache's lookup.
+ */
 function mergeVariants(ts: RichToken[]): RichToken[][] {
+  let any = false;
+  for (let i = 0; i + 1 < ts.length && !any; i++) any = joinable(ts, i);
+  if (!any) return NO_VARIANTS;
   const cached = MERGE_CACHE.get(ts);
   if (cached) return cached;
   const out: RichToken[][] = [];
   for (let i = 0; i + 1 < ts.length; i++) {
-    const x = ts[i];
-    const y = ts[i + 1];
-    if (x.initial || y.initial || x.patronymicLike || y.patronymicLike) continue;
-    if (x.role === 'surname' || y.role === 'surname') continue;
-    out.push([...ts.slice(0, i), mergeTokens(x, y), ...ts.slice(i + 2)]);
+    if (joinable(ts, i)) out.push([...ts.slice(0, i), mergeTokens(ts[i], ts[i + 1]), ...ts.slice(i + 2)]);
   }
   MERGE_CACHE.set(ts, out);
   return out;
