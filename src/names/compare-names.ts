@@ -235,15 +235,15 @@ function comparePair(k: number, x: RichToken, y: RichToken): void {
   const h = (Math.imul(wx, 0x9e3779b1) ^ Math.imul(wy, 0x85ebca77)) >>> wordPairShift;
   const e = h << 3;
   const sim = (h << 2) + 2;
-  if (WP_INT[e] === wx + 1 && WP_INT[e + 1] === wy) {
-    const m = WP_INT[e + 2];
-    return put(k, m & 7, WP_SIM[sim], 0, m >> 3);
+  if (wordPairInts[e] === wx + 1 && wordPairInts[e + 1] === wy) {
+    const m = wordPairInts[e + 2];
+    return put(k, m & 7, wordPairSims[sim], 0, m >> 3);
   }
   compareWords(k, x, y);
-  WP_INT[e] = wx + 1;
-  WP_INT[e + 1] = wy;
-  WP_INT[e + 2] = LV[k] | (NT[k] << 3);
-  WP_SIM[sim] = SM[k];
+  wordPairInts[e] = wx + 1;
+  wordPairInts[e + 1] = wy;
+  wordPairInts[e + 2] = LV[k] | (NT[k] << 3);
+  wordPairSims[sim] = SM[k];
 }
 
 /** Two full words of one pool: patronymics by their stems, other words in full. */
@@ -262,8 +262,8 @@ function compareWords(k: number, x: RichToken, y: RichToken): void {
 const SMALL_TABLE_WORDS = 8192;
 let wordPairBits = 0;
 let wordPairShift = 32;
-let WP_INT = new Int32Array(0);
-let WP_SIM = new Float64Array(0);
+let wordPairInts = new Int32Array(0);
+let wordPairSims = new Float64Array(0);
 
 /** Makes the word-pair table large enough for the words known so far (called once per name pair). */
 function sizeWordPairTable(): void {
@@ -272,8 +272,8 @@ function sizeWordPairTable(): void {
   wordPairBits = bits;
   wordPairShift = 32 - bits;
   const buffer = new ArrayBuffer(32 << bits);
-  WP_INT = new Int32Array(buffer);
-  WP_SIM = new Float64Array(buffer);
+  wordPairInts = new Int32Array(buffer);
+  wordPairSims = new Float64Array(buffer);
 }
 
 /** Fills the pair buffers for two token lists and solves the assignment; returns the best total value. */
