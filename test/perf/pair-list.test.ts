@@ -33,6 +33,29 @@ describe('PairBuffer.toSortedUnique', () => {
     checkAgainstReference(2, 30, 3000, (n) => new PairBuffer(n, 8), 200, 20220106);
   });
 
+  it('gives the sorted union of everything pushed when asked again after more pushes (the new pairs merged in)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 30 }).chain((n) =>
+          fc.tuple(fc.constant(n), fc.array(fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 200 }), { minLength: 1, maxLength: 5 })),
+        ),
+        ([n, rounds]) => {
+          const buffer = new PairBuffer(n, 8);
+          const all: Array<[number, number]> = [];
+          for (const pairs of rounds) {
+            for (const [i, j] of pairs) buffer.push(i, j);
+            all.push(...pairs);
+            const got = buffer.toSortedUnique(n);
+            const want = reference(all, n);
+            expect(Array.from(got.a)).toEqual(want.a);
+            expect(Array.from(got.b)).toEqual(want.b);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20220107 },
+    );
+  });
+
   it('gives empty lists for no pairs', () => {
     const got = new PairBuffer().toSortedUnique(5);
     expect(got.a.length).toBe(0);
