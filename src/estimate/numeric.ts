@@ -24,11 +24,13 @@ export function lnGamma(x: number): number {
  * Cholesky factor L (lower triangular, A = L·Lᵀ) of a symmetric n × n matrix, or null when A is not numerically
  * positive definite (a pivot below `tolerance` times the largest diagonal entry). Matrices are flat, row by row
  * (entry i, j at i·n + j): the estimators factor thousands of small matrices, and one typed array each is much
- * cheaper than an array of rows. The strict upper triangle of L is left at 0.
+ * cheaper than an array of rows. The strict upper triangle of a new L is 0. `out`, when given, receives L instead
+ * of a new array: its strict upper triangle is then left as it was (nothing here reads it; the rest is written before
+ * it is read).
  * @example choleskyFactor(Float64Array.of(4, 2, 2, 5), 2) // Float64Array [2, 0, 1, 2]
  */
-export function choleskyFactor(a: Float64Array, n: number, tolerance = 1e-12): Float64Array | null {
-  const l = new Float64Array(n * n);
+export function choleskyFactor(a: Float64Array, n: number, tolerance = 1e-12, out?: Float64Array): Float64Array | null {
+  const l = out ?? new Float64Array(n * n);
   let maxDiag = 0;
   for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i * n + i]));
   if (!(maxDiag > 0) || !Number.isFinite(maxDiag)) return null;
