@@ -178,11 +178,19 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
     const termNames = terms.map((t) => t.map((j) => table.lists[j]));
     const parameters = 1 + k + terms.length + (heterogeneity === null ? 0 : 1);
     const df = (1 << k) - 1 - parameters;
-    const base = { name, terms: termNames, termIndices: terms, heterogeneity, parameters, df, saturated: df === 0 };
+    const saturated = df === 0;
     const summary = summarizeModel(table, terms, heterogeneity);
+    // Rows are written field by field, not spread from a shared part: spreading into a literal of twenty fields took
+    // as long as fitting the model (thousands of rows per report, with the sampled clusterings).
     if (!summary.ok) {
       rows.push({
-        ...base,
+        name,
+        terms: termNames,
+        termIndices: terms,
+        heterogeneity,
+        parameters,
+        df,
+        saturated,
         heterogeneityCoefficient: null,
         estimable: false,
         reason: summary.reason,
@@ -205,7 +213,13 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
     const s = summary.stats;
     const profile = profileMode === true ? profileInterval(table, terms, s.N, heterogeneity) : null;
     rows.push({
-      ...base,
+      name,
+      terms: termNames,
+      termIndices: terms,
+      heterogeneity,
+      parameters,
+      df,
+      saturated,
       heterogeneityCoefficient: s.heterogeneity ? { value: s.heterogeneity.value, se: s.heterogeneity.se } : null,
       estimable: true,
       N: s.N,
