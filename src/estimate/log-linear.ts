@@ -95,13 +95,11 @@ const MIN_FITTED = 1e-6;
 // and new typed arrays for each (memory outside V8's heap, for any but the smallest) cost more than the arithmetic.
 // A fit runs to its end before the next starts, and none of these arrays outlives it (what it returns is copied).
 let scratchBuffer = new Float64Array(0);
-let scratchCells = 0;
-let scratchParameters = 0;
 let scratchViews: { y: Float64Array; eta: Float64Array; mu: Float64Array; info: Float64Array; rhs: Float64Array; factor: Float64Array } | undefined;
 
 /** Views of the scratch space for a fit of `cells` cells and `p` parameters (made larger when needed). */
 function scratchFor(cells: number, p: number): NonNullable<typeof scratchViews> {
-  if (scratchViews === undefined || cells !== scratchCells || p !== scratchParameters) {
+  if (scratchViews === undefined || scratchViews.y.length !== cells || scratchViews.rhs.length !== p) {
     const size = 3 * cells + 2 * p * p + p;
     if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size);
     const at = (offset: number, length: number) => scratchBuffer.subarray(offset, offset + length);
@@ -113,8 +111,6 @@ function scratchFor(cells: number, p: number): NonNullable<typeof scratchViews> 
       factor: at(3 * cells + p * p, p * p),
       rhs: at(3 * cells + 2 * p * p, p),
     };
-    scratchCells = cells;
-    scratchParameters = p;
   }
   return scratchViews;
 }

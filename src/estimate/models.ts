@@ -178,40 +178,10 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
     const termNames = terms.map((t) => t.map((j) => table.lists[j]));
     const parameters = 1 + k + terms.length + (heterogeneity === null ? 0 : 1);
     const df = (1 << k) - 1 - parameters;
-    const saturated = df === 0;
     const summary = summarizeModel(table, terms, heterogeneity);
-    // Rows are written field by field, not spread from a shared part: spreading into a literal of twenty fields took
-    // as long as fitting the model (thousands of rows per report, with the sampled clusterings).
-    if (!summary.ok) {
-      rows.push({
-        name,
-        terms: termNames,
-        termIndices: terms,
-        heterogeneity,
-        parameters,
-        df,
-        saturated,
-        heterogeneityCoefficient: null,
-        estimable: false,
-        reason: summary.reason,
-        N: null,
-        se: null,
-        unseen: null,
-        deviance: null,
-        logLik: null,
-        aic: null,
-        bic: null,
-        deltaAic: null,
-        weight: null,
-        profile: null,
-        wald: null,
-        logInterval: null,
-        interactions: [],
-      });
-      continue;
-    }
-    const s = summary.stats;
-    const profile = profileMode === true ? profileInterval(table, terms, s.N, heterogeneity) : null;
+    const s = summary.ok ? summary.stats : null;
+    // One literal, written field by field: spreading a shared part into it took as long as fitting the model
+    // (thousands of rows per report, with the sampled clusterings). `reason` is left undefined for a fitted model.
     rows.push({
       name,
       terms: termNames,
@@ -219,22 +189,23 @@ export function compareModels(table: CaptureTable, options: CompareOptions = {})
       heterogeneity,
       parameters,
       df,
-      saturated,
-      heterogeneityCoefficient: s.heterogeneity ? { value: s.heterogeneity.value, se: s.heterogeneity.se } : null,
-      estimable: true,
-      N: s.N,
-      se: s.se,
-      unseen: s.unseen,
-      deviance: s.deviance,
-      logLik: s.logLik,
-      aic: s.aic,
-      bic: s.bic,
+      saturated: df === 0,
+      heterogeneityCoefficient: s?.heterogeneity ? { value: s.heterogeneity.value, se: s.heterogeneity.se } : null,
+      estimable: s !== null,
+      reason: summary.ok ? undefined : summary.reason,
+      N: s ? s.N : null,
+      se: s ? s.se : null,
+      unseen: s ? s.unseen : null,
+      deviance: s ? s.deviance : null,
+      logLik: s ? s.logLik : null,
+      aic: s ? s.aic : null,
+      bic: s ? s.bic : null,
       deltaAic: null,
       weight: null,
-      profile,
-      wald: { lower: s.N - Z95 * s.se, upper: s.N + Z95 * s.se },
-      logInterval: logTransformInterval(s.N, s.se * s.se, n),
-      interactions: s.interactions.map((it) => ({ lists: it.term.map((j) => table.lists[j]), value: it.value, se: it.se })),
+      profile: s && profileMode === true ? profileInterval(table, terms, s.N, heterogeneity) : null,
+      wald: s ? { lower: s.N - Z95 * s.se, upper: s.N + Z95 * s.se } : null,
+      logInterval: s ? logTransformInterval(s.N, s.se * s.se, n) : null,
+      interactions: s ? s.interactions.map((it) => ({ lists: it.term.map((j) => table.lists[j]), value: it.value, se: it.se })) : [],
     });
   }
 

@@ -94,15 +94,20 @@ function scoreCandidates(
     options.onStage?.('train', 'end');
     return trained;
   };
-  const scoreProgress = (done: number, total: number) => options.onStage?.('score', 'start', { done, total });
+  const total = blocks.a.length;
+  /** Runs a pass over every candidate pair as the score stage, with its progress. */
+  const scoreStage = <T>(pass: (onProgress: (done: number, total: number) => void) => T): T => {
+    options.onStage?.('score', 'start', { done: 0, total });
+    const out = pass((done, all) => options.onStage?.('score', 'start', { done, total: all }));
+    options.onStage?.('score', 'end', { done: total, total });
+    return out;
+  };
   let model = options.model;
   let trained: ReturnType<typeof trainModel> | undefined;
 
   const holdUpTo = options.scoring?.holdVectorsUpTo ?? HOLD_VECTORS_UP_TO;
-  if (!model && (blocks.a.length <= holdUpTo || trainingReadsAllCandidates(features, blocks.a.length, trainOptions))) {
-    options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
-    const vectors = comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, scoreProgress);
-    options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+  if (!model && (total <= holdUpTo || trainingReadsAllCandidates(features, total, trainOptions))) {
+    const vectors = scoreStage((progress) => comparePairsInParallel(recs, features, tf, blocks.a, blocks.b, progress));
     trained = train(vectors.codes);
     const ctx = buildScoringContext(recs, features, tf, trained.model, uniqueSources);
     const weights = weighPairs(ctx, blocks.a, blocks.b, vectors);
@@ -114,9 +119,7 @@ function scoreCandidates(
     model = trained.model;
   }
   const ctx = buildScoringContext(recs, features, tf, model, uniqueSources);
-  options.onStage?.('score', 'start', { done: 0, total: blocks.a.length });
-  const { weights, namesDiffer } = weighPairsInParallel(recs, features, tf, weighParamsOf(ctx), blocks.a, blocks.b, scoreProgress);
-  options.onStage?.('score', 'end', { done: blocks.a.length, total: blocks.a.length });
+  const { weights, namesDiffer } = scoreStage((progress) => weighPairsInParallel(recs, features, tf, weighParamsOf(ctx), blocks.a, blocks.b, progress));
   return {
     model,
     emIterations: trained?.iterations ?? 0,

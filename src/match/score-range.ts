@@ -9,11 +9,12 @@ import { C_GIVEN, C_SURNAME, K } from './levels.js';
 import type { ScoringContext } from './score.js';
 import type { MatchRecord } from './types.js';
 
-/** Output arrays of a comparison pass, one slot per pair (same layout as PairVectors). */
+/** Output arrays of a comparison pass, one slot per pair (score.ts calls them PairVectors). */
 export interface VectorArrays {
   codes: Uint32Array;
   tfSurname: Float32Array;
   tfGiven: Float32Array;
+  /** 1 when the names engine judges the names to be of different persons (see NAMES_DIFFER in score.ts). */
   namesDiffer: Uint8Array;
 }
 
@@ -98,6 +99,18 @@ export function weighParamsOf(ctx: ScoringContext): WeighParams {
 }
 
 /**
+ * A pair's total weight from its levels' weight (levelsWeight): plus the prior of its pair type, then the surname's
+ * and the given name's term-frequency adjustments capped at ±tfMaxBits (each when the model uses it), in that order.
+ */
+export function addPriorAndTerms(params: WeighParams, levelsW: number, sameSource: boolean, tfSurname: number, tfGiven: number): number {
+  let w = levelsW + (sameSource ? params.priorWithin : params.priorCross);
+  const cap = params.tfMaxBits;
+  if (params.tfSurname) w += Math.max(-cap, Math.min(cap, tfSurname));
+  if (params.tfGiven) w += Math.max(-cap, Math.min(cap, tfGiven));
+  return w;
+}
+
+/**
  * Compares pairs `from` ≤ p < `to` of (a, b) and writes their total weights and names-differ flags: the weights
  * weighPairs gives for compareRange's vectors (the same sums in the same order, the term-frequency adjustments
  * rounded to float32 as the vectors hold them), without keeping the vectors (12 bytes a pair).
@@ -116,16 +129,14 @@ export function weighRange(
 ): void {
   const levels = new Uint8Array(K);
   const src = features.source;
-  const cap = params.tfMaxBits;
   for (let p = from; p < to; p++) {
     const i = a[p];
     const j = b[p];
     const names: NameComparison = compareRecordPair(records, features, i, j, levels, 0, false);
-    let w = levelsWeight(params.levelWeights, params.nameInteraction, levels);
-    w += src[i] === src[j] ? params.priorWithin : params.priorCross;
-    if (params.tfSurname) w += Math.max(-cap, Math.min(cap, Math.fround(rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname))));
-    if (params.tfGiven) w += Math.max(-cap, Math.min(cap, Math.fround(rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven))));
-    out.weights[p] = w;
+    // The adjustments rounded to float32, as the comparison vectors hold them.
+    const tfS = Math.fround(rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname));
+    const tfG = Math.fround(rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven));
+    out.weights[p] = addPriorAndTerms(params, levelsWeight(params.levelWeights, params.nameInteraction, levels), src[i] === src[j], tfS, tfG);
     out.namesDiffer[p] = names.decision === 'different' ? 1 : 0;
   }
 }

@@ -6,7 +6,7 @@ import { C_GIVEN, C_SURNAME, COMPARISONS, K } from './levels.js';
 import type { RecordFeatures } from './features.js';
 import { termAdjustment, type TermFrequencies } from './frequencies.js';
 import { levelWeights, priorWeight, weightToProbability } from './model.js';
-import { bothNamesAgree, levelsWeight, rawTermBits } from './score-range.js';
+import { addPriorAndTerms, bothNamesAgree, compareRange, levelsWeight, weighParamsOf, type VectorArrays } from './score-range.js';
 import type { LinkRule, MatchRecord, ModelParams, ScoredPair } from './types.js';
 
 export interface ScoringContext {
@@ -76,13 +76,7 @@ export function scorePair(ctx: ScoringContext, i: number, j: number, levels: Uin
 }
 
 /** Comparison vectors of many pairs: packed levels and the raw term-frequency adjustments (uncapped, in bits). */
-export interface PairVectors {
-  codes: Uint32Array;
-  tfSurname: Float32Array;
-  tfGiven: Float32Array;
-  /** 1 when the names engine judges the names to be of different persons (see NAMES_DIFFER). */
-  namesDiffer: Uint8Array;
-}
+export type PairVectors = VectorArrays;
 
 /**
  * Evidence line of a pair whose names the names engine calls different (a conflicting given name, patronymic or
@@ -91,7 +85,7 @@ export interface PairVectors {
 export const NAMES_DIFFER = 'names engine: the names look like different persons (linked only at probability ≥ 0.95)';
 
 /**
- * Compares every pair (a[p], b[p]) once. The names engine is called here and nowhere else in bulk; weights are
+ * Compares every pair (a[p], b[p]) once, on the calling thread (compareRange over the whole list); weights are
  * then a cheap function of the vectors (see weighPairs). `onProgress` is called every 65,536 pairs.
  * Example: comparePairs(records, features, tf, Uint32Array.of(0), Uint32Array.of(1)).codes[0] → packed levels
  */
@@ -103,21 +97,22 @@ export function comparePairs(
   b: Uint32Array,
   onProgress?: (done: number, total: number) => void,
 ): PairVectors {
-  const codes = new Uint32Array(a.length);
-  const tfSurname = new Float32Array(a.length);
-  const tfGiven = new Float32Array(a.length);
-  const namesDiffer = new Uint8Array(a.length);
-  const levels = new Uint8Array(K);
-  for (let p = 0; p < a.length; p++) {
-    const names = compareRecordPair(records, features, a[p], b[p], levels, 0, false);
-    codes[p] = packLevels(levels);
-    if (names.decision === 'different') namesDiffer[p] = 1;
-    tfSurname[p] = rawTermBits(tf, 'surname', levels[C_SURNAME], names.agreedSurname);
-    tfGiven[p] = rawTermBits(tf, 'given', levels[C_GIVEN], names.agreedGiven);
-    if (onProgress && (p & 0xffff) === 0xffff) onProgress(p + 1, a.length);
+  const out: PairVectors = {
+    codes: new Uint32Array(a.length),
+    tfSurname: new Float32Array(a.length),
+    tfGiven: new Float32Array(a.length),
+    namesDiffer: new Uint8Array(a.length),
+  };
+  for (let from = 0; from < a.length; from += PROGRESS_EVERY) {
+    const to = Math.min(a.length, from + PROGRESS_EVERY);
+    compareRange(records, features, tf, a, b, out, from, to);
+    if (to - from === PROGRESS_EVERY) onProgress?.(to, a.length);
   }
-  return { codes, tfSurname, tfGiven, namesDiffer };
+  return out;
 }
+
+/** comparePairs reports its progress after every this many pairs. */
+const PROGRESS_EVERY = 65_536;
 
 /**
  * Total weights of compared pairs under the model: prior (by pair type) + level weights + capped tf adjustments.
@@ -126,9 +121,7 @@ export function comparePairs(
 export function weighPairs(ctx: ScoringContext, a: Uint32Array, b: Uint32Array, v: PairVectors): Float32Array {
   const out = new Float32Array(a.length);
   const src = ctx.features.source;
-  const cap = ctx.model.termFrequency.maxBits;
-  const useS = ctx.model.termFrequency.surname;
-  const useG = ctx.model.termFrequency.given;
+  const params = weighParamsOf(ctx);
   // weight of each distinct code, memoised
   const memo = new Map<number, number>();
   const levels = new Uint8Array(K);
@@ -140,10 +133,7 @@ export function weighPairs(ctx: ScoringContext, a: Uint32Array, b: Uint32Array, 
       w = levelsWeight(ctx.weights, ctx.model.nameInteraction, levels);
       memo.set(code, w);
     }
-    w += src[a[p]] === src[b[p]] ? ctx.priorWithin : ctx.priorCross;
-    if (useS) w += Math.max(-cap, Math.min(cap, v.tfSurname[p]));
-    if (useG) w += Math.max(-cap, Math.min(cap, v.tfGiven[p]));
-    out[p] = w;
+    out[p] = addPriorAndTerms(params, w, src[a[p]] === src[b[p]], v.tfSurname[p], v.tfGiven[p]);
   }
   return out;
 }

@@ -267,6 +267,7 @@ let wordPairSims = new Float64Array(0);
 
 /** Makes the word-pair table large enough for the words known so far (called once per name pair). */
 function sizeWordPairTable(): void {
+  if (wordPairBits === 20) return;
   const bits = wordCount() <= SMALL_TABLE_WORDS ? 16 : 20;
   if (bits <= wordPairBits) return;
   wordPairBits = bits;

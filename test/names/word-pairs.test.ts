@@ -12,6 +12,24 @@ function withoutWordIds(p: ParsedName): ParsedName {
   return { ...p, tokens: p.tokens.map((t) => ({ ...t, wid: -1 })) } as ParsedName;
 }
 
+/**
+ * Compares every `step`-th name with every name, with and without word ids, and expects the same results; returns
+ * the number of pairs compared.
+ */
+function compareWithAndWithoutIds(texts: readonly string[], step: number): number {
+  const parsed = texts.map((t) => parseName(t));
+  let compared = 0;
+  for (let i = 0; i < parsed.length; i += step) {
+    for (let j = 0; j < parsed.length; j++) {
+      const remembered = compareNames(parsed[i], parsed[j]);
+      const afresh = compareNames(withoutWordIds(parsed[i]), withoutWordIds(parsed[j]));
+      if (JSON.stringify(remembered) !== JSON.stringify(afresh)) expect([texts[i], texts[j], remembered]).toEqual([texts[i], texts[j], afresh]);
+      compared++;
+    }
+  }
+  return compared;
+}
+
 describe('word-pair results', () => {
   const texts = [...new Set([...DIFFERENT_PAIRS, ...SAME_PAIRS, ...UNCERTAIN_PAIRS].flatMap(([x, y]) => [x, y]))].sort();
 
@@ -29,22 +47,12 @@ describe('word-pair results', () => {
 
   it('compares every pair of the corpus names exactly as without the remembered results, in both orders', () => {
     expect(texts.length).toBeGreaterThan(300);
-    const parsed = texts.map((t) => parseName(t));
-    let compared = 0;
-    // Every name against every other (the word pairs recur across name pairs, so most are looked up).
-    for (let i = 0; i < parsed.length; i += 3) {
-      for (let j = 0; j < parsed.length; j++) {
-        const remembered = compareNames(parsed[i], parsed[j]);
-        const afresh = compareNames(withoutWordIds(parsed[i]), withoutWordIds(parsed[j]));
-        if (JSON.stringify(remembered) !== JSON.stringify(afresh)) expect([texts[i], texts[j], remembered]).toEqual([texts[i], texts[j], afresh]);
-        compared++;
-      }
-    }
-    expect(compared).toBeGreaterThan(30_000);
+    // Every third name against every other (the word pairs recur across name pairs, so most are looked up).
+    expect(compareWithAndWithoutIds(texts, 3)).toBeGreaterThan(30_000);
   });
 
   it('gives the same results once the thread knows more than 8,192 words and the table is made larger', () => {
-    // 9,000 new distinct words (two syllables of a made-up surname each), parsed before comparing again.
+    // 9,000 new distinct words (made-up surnames of three syllables and -ев), parsed before comparing again.
     const syllables = ['ба', 'ве', 'гу', 'да', 'жо', 'зы', 'ки', 'ла', 'му', 'но', 'пы', 'ре', 'со', 'ту', 'фа', 'ха', 'це', 'чу', 'ша', 'юр', 'як', 'ол', 'ем', 'ан', 'ир', 'ус', 'эд', 'об', 'уг', 'ей'];
     let made = 0;
     for (const a of syllables) {
@@ -57,17 +65,7 @@ describe('word-pair results', () => {
     }
     expect(made).toBe(9000);
     expect(wordCount()).toBeGreaterThan(8192);
-    const parsed = texts.map((t) => parseName(t));
-    let compared = 0;
-    for (let i = 0; i < parsed.length; i += 11) {
-      for (let j = 0; j < parsed.length; j++) {
-        const remembered = compareNames(parsed[i], parsed[j]);
-        const afresh = compareNames(withoutWordIds(parsed[i]), withoutWordIds(parsed[j]));
-        if (JSON.stringify(remembered) !== JSON.stringify(afresh)) expect([texts[i], texts[j], remembered]).toEqual([texts[i], texts[j], afresh]);
-        compared++;
-      }
-    }
-    expect(compared).toBeGreaterThan(10_000);
+    expect(compareWithAndWithoutIds(texts, 11)).toBeGreaterThan(10_000);
   });
 
   it('makes every token with one set of fields in one order (full words, initials, repeated words)', () => {
