@@ -4,7 +4,7 @@
 import { orderByRank, ranksOf } from '../core/compare.js';
 import { nameBlockingKeys } from '../names/index.js';
 import type { ParsedName } from '../names/types.js';
-import { PairBuffer } from './pair-list.js';
+import { GrowableInts, PairBuffer } from './pair-list.js';
 import type { MatchRecord } from './types.js';
 
 export interface BlockingOptions {
@@ -108,6 +108,11 @@ class FactIds {
     return id;
   }
 
+  /** How many fact numbers there are (all below this). */
+  get count(): number {
+    return this.next;
+  }
+
   fact(kind: number, x: number, y = 0): number {
     const outer = this.facts[kind];
     let inner = outer.get(x);
@@ -126,7 +131,7 @@ class FactIds {
  * Example: born 1990, died 2022-01-05 in Almaty → born-even 995, born-odd 995, (2022-01-05, almaty), 2022-01-05,
  * almaty; then for each full word of the name its first letters alone and with each of the first three.
  */
-function recordFactIds(r: MatchRecord, ids: FactIds): Int32Array {
+function recordFactIds(r: MatchRecord, ids: FactIds): number[] {
   const x = r.record;
   const facts: number[] = [];
   const born = birthYearOf(r);
@@ -146,7 +151,7 @@ function recordFactIds(r: MatchRecord, ids: FactIds): Int32Array {
     keys.push(ids.fact(FACT_WORD, w));
     for (const f of facts) keys.push(ids.fact(FACT_WORD_WITH, w, f));
   }
-  return Int32Array.from(keys);
+  return keys;
 }
 
 /** Order of records with the same name in a window: year of birth, date of death, place. */
@@ -190,8 +195,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   /** Where pairs go: to the buffer, or through a large block's repeat filter (see splitBlock); true if taken. */
   let emit = direct;
 
-  /** Pushes every pair of `members` (ascending record indices) that may be compared; returns how many. */
-  const pushAll = (members: readonly number[]): number => {
+  /** Pushes every pair of `members` (record indices) that may be compared; returns how many. */
+  const pushAll = (members: ArrayLike<number>): number => {
     let c = 0;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
@@ -236,12 +241,27 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // year of birth (to within a year); each such group is compared all-pairs, or within a sorted window of the
   // order-free name skeleton when it is large itself. One more skeleton window over the whole block catches pairs
   // whose facts are missing or all differ.
-  // Each record's fact keys as numbers (one per distinct key): a large block groups its members by them.
-  const factsOf: Array<Int32Array | undefined> = new Array(n);
+  // Each record's fact keys as numbers (one per distinct key): a large block groups its members by them. Made when
+  // the record first sits in a large block, and kept in one flat list: record i's are
+  // factStore.data[factStart[i] .. factStart[i] + factCount[i]).
+  const factStart = new Int32Array(n).fill(-1);
+  const factCount = new Int32Array(n);
+  let factStore = new GrowableInts();
   let factIds = new FactIds();
-  const factKeysOf = (i: number): Int32Array => (factsOf[i] ??= recordFactIds(records[i], factIds));
+  const makeFacts = (i: number): void => {
+    if (factStart[i] >= 0) return;
+    const keys = recordFactIds(records[i], factIds);
+    factStart[i] = factStore.length;
+    factCount[i] = keys.length;
+    for (const f of keys) factStore.push(f);
+  };
+  // A large block's members grouped by fact without an array per group: each fact met in the block gets a slot
+  // (factSlot, valid where factStamp holds the block's number), then the members are counted into a flat list.
+  let factSlot = new Int32Array(0);
+  let factStamp = new Int32Array(0);
+  let blockNumber = 0;
   /** Pushes the pairs of members at most `w` apart when sorted by `rank` (ties by record index). */
-  const pushWindow = (members: number[], w: number, rank: Int32Array): number => {
+  const pushWindow = (members: ArrayLike<number>, w: number, rank: Int32Array): number => {
     let c = 0;
     const m = members.length;
     const sorted = orderByRank(members, rank, n);
@@ -286,7 +306,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       return true;
     };
   };
-  const splitBlock = (members: number[], w: number): number => {
+  const slotSizes = new GrowableInts();
+  const splitBlock = (members: ArrayLike<number>, w: number): number => {
     const m = members.length;
     for (let k = 0; k < m; k++) localOf[members[k]] = k;
     emit = repeatFilter(m, (i, j) => {
@@ -296,51 +317,103 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     });
     const { name: nameRank, main: mainRank, facts: factRank } = ordersOf();
     let c = pushWindow(members, w, nameRank);
-    const groups = new Map<number, number[]>();
-    for (const i of members) {
-      for (const f of factKeysOf(i)) {
-        let g = groups.get(f);
-        if (!g) groups.set(f, (g = []));
-        g.push(i);
+    for (let k = 0; k < m; k++) makeFacts(members[k]);
+    if (factSlot.length < factIds.count) {
+      const size = Math.max(factIds.count, 2 * factSlot.length);
+      factSlot = new Int32Array(size);
+      factStamp = new Int32Array(size);
+    }
+    blockNumber++;
+    const store = factStore.data;
+    const sizes = slotSizes;
+    sizes.length = 0;
+    let entries = 0;
+    for (let k = 0; k < m; k++) {
+      const i = members[k];
+      for (let e = factStart[i], end = e + factCount[i]; e < end; e++) {
+        const f = store[e];
+        if (factStamp[f] !== blockNumber) {
+          factStamp[f] = blockNumber;
+          factSlot[f] = sizes.length;
+          sizes.push(0);
+        }
+        sizes.data[factSlot[f]]++;
+        entries++;
       }
     }
-    for (const g of groups.values()) {
-      if (g.length < 2 || g.length === members.length) continue;
-      c += g.length <= subMax ? pushAll(g) : pushWindow(g, groupWindow, nameRank);
+    const slots = sizes.length;
+    const offset = new Int32Array(slots + 1);
+    for (let g = 0; g < slots; g++) offset[g + 1] = offset[g] + sizes.data[g];
+    const fill = offset.slice(0, slots);
+    const grouped = new Int32Array(entries);
+    for (let k = 0; k < m; k++) {
+      const i = members[k];
+      for (let e = factStart[i], end = e + factCount[i]; e < end; e++) grouped[fill[factSlot[store[e]]]++] = i;
+    }
+    for (let g = 0; g < slots; g++) {
+      const size = offset[g + 1] - offset[g];
+      if (size < 2 || size === m) continue;
+      const group = grouped.subarray(offset[g], offset[g + 1]);
+      c += size <= subMax ? pushAll(group) : pushWindow(group, groupWindow, nameRank);
     }
     // Members written with the same words (in any order, patronymic and initials aside): one person in several lists
     // or namesakes, where facts are often missing. Compared all-pairs up to twice the block limit, else within a
-    // window ordered by birth year, date and place.
-    const same = new Map<number, number[]>();
-    for (const i of members) {
-      let g = same.get(mainRank[i]);
-      if (!g) same.set(mainRank[i], (g = []));
-      g.push(i);
-    }
-    for (const g of same.values()) {
-      if (g.length < 2) continue;
-      c += g.length <= 2 * maxBlock ? pushAll(g) : pushWindow(g, groupWindow, factRank);
+    // window ordered by birth year, date and place. Sorted by those words, each such group is a run.
+    const byWords = orderByRank(members, mainRank, n);
+    for (let from = 0; from < m; ) {
+      let to = from + 1;
+      while (to < m && mainRank[byWords[to]] === mainRank[byWords[from]]) to++;
+      if (to - from >= 2) {
+        const group = byWords.subarray(from, to);
+        c += to - from <= 2 * maxBlock ? pushAll(group) : pushWindow(group, groupWindow, factRank);
+      }
+      from = to;
     }
     emit = direct;
     return c;
   };
 
   const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window, splitLarge = true) => {
-    const blocks = new Map<string, number[]>();
+    // Blocks as one flat list of members grouped by key (a counting sort of the (key, record) entries), keys numbered
+    // in order of first appearance: no array per block. At a million records the rule makes three million keys, and
+    // a growing array for each kept the collector busy for a third of blocking.
+    const keyIdOf = new Map<string, number>();
+    const keyNames: string[] = [];
+    const lastRecord = new GrowableInts();
+    const entryKey = new GrowableInts();
+    const entryRecord = new GrowableInts();
     for (let i = 0; i < n; i++) {
       for (const key of keysOf(i)) {
-        let members = blocks.get(key);
-        if (!members) blocks.set(key, (members = []));
-        if (members[members.length - 1] !== i) members.push(i);
+        let id = keyIdOf.get(key);
+        if (id === undefined) {
+          keyIdOf.set(key, (id = keyNames.length));
+          keyNames.push(key);
+          lastRecord.push(-1);
+        }
+        if (lastRecord.data[id] === i) continue;
+        lastRecord.data[id] = i;
+        entryKey.push(id);
+        entryRecord.push(i);
       }
     }
+    keyIdOf.clear();
+    const keyCount = keyNames.length;
+    const start = new Int32Array(keyCount + 1);
+    for (let e = 0; e < entryKey.length; e++) start[entryKey.data[e] + 1]++;
+    for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+    const flat = new Int32Array(entryKey.length);
+    const fill = start.slice(0, keyCount);
+    // Entries come in record order, so each block's members are ascending.
+    for (let e = 0; e < entryKey.length; e++) flat[fill[entryKey.data[e]]++] = entryRecord.data[e];
     let count = 0;
-    for (const [key, members] of blocks) {
-      if (members.length < 2) continue;
-      if (members.length <= ruleMax) {
+    for (let k = 0; k < keyCount; k++) {
+      const size = start[k + 1] - start[k];
+      if (size < 2) continue;
+      const members = flat.subarray(start[k], start[k + 1]);
+      if (size <= ruleMax) {
         count += pushAll(members);
       } else {
-        bigBlocks.push({ rule: name, key, size: members.length, window: splitLarge ? ruleWindow : 0 });
+        bigBlocks.push({ rule: name, key: keyNames[k], size, window: splitLarge ? ruleWindow : 0 });
         if (splitLarge) count += splitBlock(members, ruleWindow);
       }
     }
@@ -356,7 +429,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
   // The caches of the large blocks' splitting are not needed by the prefix rule (whose large blocks are left to the
   // name keys): let them go before it builds its own blocks.
   orders = undefined;
-  factsOf.fill(undefined);
+  factStart.fill(-1);
+  factStore = new GrowableInts();
   factIds = new FactIds();
   options.onProgress?.(1, 3);
   // Typos late in a word: the first four skeleton letters of a full token plus the first letter class of another.

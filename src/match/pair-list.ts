@@ -103,6 +103,25 @@ export class PairBuffer {
   }
 }
 
+/** A growable list of 32-bit integers: `data` holds them up to `length` (read it directly; it is replaced as it grows). */
+export class GrowableInts {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 /** Code of a pair for maps and sets (a < b, n = number of records; exact up to n ≈ 9e7). */
 export function pairCode(a: number, b: number, n: number): number {
   return a < b ? a * n + b : b * n + a;

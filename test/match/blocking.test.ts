@@ -68,6 +68,35 @@ describe('blockRecords', () => {
     for (let i = 0; i < 16; i++) for (let j = i + 1; j < 16; j++) expect(list.has(`${i}-${j}`)).toBe(true);
   });
 
+  it('pairs every two members of a large block that share a fact, in each of several blocks', () => {
+    // Two surnames, 24 records each (blocks over the limit of 8: the given names share their first letter), every
+    // record with its own given name so that no same-words group forms, and a window of 1. In each block the records
+    // 0, 6, 12, 18 share a place and a date of death, the records 3, 9, 15, 21 a year of birth: each quartet is a
+    // fact group and all its pairs are compared.
+    const given = ['Ерлан', 'Ержан', 'Ербол', 'Еркин', 'Ернар', 'Ерасыл', 'Ерик', 'Ермек', 'Ертай', 'Есен', 'Ескен', 'Едил'];
+    const specs: RecordSpec[] = [];
+    for (const surname of ['Ахметов', 'Сапаров']) {
+      for (let i = 0; i < 24; i++) {
+        const spec: RecordSpec = { source: `s${i % 4}`, person: `${surname}${i}`, name: `${surname} ${given[i % 12]}${i < 12 ? '' : 'бек'}` };
+        if (i % 6 === 0) Object.assign(spec, { place: 'aktau', dateOfDeath: '2022-01-05' });
+        else if (i % 6 === 3) spec.birthYear = 1970;
+        else spec.birthYear = 1900 + 3 * i + (surname === 'Ахметов' ? 0 : 1);
+        specs.push(spec);
+      }
+    }
+    const recs = makeRecords(specs);
+    const r = blockRecords(recs, { allPairsUpTo: 0, maxBlock: 8, window: 1, subMax: 10 });
+    expect(r.capped.some((c) => /has 24 records/.test(c))).toBe(true);
+    const list = new Set(pairs(r.a, r.b));
+    for (const base of [0, 24]) {
+      for (const group of [[0, 6, 12, 18], [3, 9, 15, 21]]) {
+        for (const x of group) for (const y of group) if (x < y) expect(list.has(`${base + x}-${base + y}`)).toBe(true);
+      }
+    }
+    // Sharing a fact across the two surnames brings nothing: the blocks are apart.
+    expect(list.has('0-24')).toBe(false);
+  });
+
   it('never pairs a record without a usable name', () => {
     const recs = makeRecords([...SPECS, { source: 'a', person: '9', name: '—', age: 34 }]);
     expect(recs[recs.length - 1].name.empty).toBe(true);

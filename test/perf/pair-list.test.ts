@@ -1,7 +1,7 @@
 // The sorted union of candidate pairs: sorted by (a, b), each pair once, whatever the order and repeats of pushes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PairBuffer } from '../../src/match/pair-list.js';
+import { GrowableInts, PairBuffer } from '../../src/match/pair-list.js';
 
 /** The plain way: codes a·n + b sorted and deduplicated. */
 function reference(pairs: Array<[number, number]>, n: number): { a: number[]; b: number[] } {
@@ -60,5 +60,15 @@ describe('PairBuffer.toSortedUnique', () => {
     const got = new PairBuffer().toSortedUnique(5);
     expect(got.a.length).toBe(0);
     expect(got.b.length).toBe(0);
+  });
+});
+
+describe('GrowableInts', () => {
+  it('keeps every value pushed, in order, as it grows past its capacity', () => {
+    const list = new GrowableInts(2);
+    for (let v = 0; v < 1000; v++) list.push(v * 7 - 3000);
+    expect(list.length).toBe(1000);
+    expect(list.data.length).toBeGreaterThanOrEqual(1000);
+    expect(Array.from(list.data.subarray(0, list.length))).toEqual(Array.from({ length: 1000 }, (_, v) => v * 7 - 3000));
   });
 });
