@@ -222,7 +222,7 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
       progress.stage(stage, event, info);
       // Progress within a stage comes as more 'start' events: only the stage's own start collects (clustering reports
       // each of its ten thresholds, and a full collection of a million records' heap takes seconds).
-      guard?.(stage === 'block' || (info === undefined && COLLECT_AT.has(`${stage} ${event}`)));
+      guard?.((stage === 'block' && event === 'start') || (info === undefined && COLLECT_AT.has(`${stage} ${event}`)));
     },
     onStep: (step, event) => {
       progress.stage(step, event);
@@ -269,10 +269,12 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
  */
 const COLLECT_FROM_RECORDS = 200_000;
 /**
- * Where matching has just let go of large arrays or heap: a collection always runs there, and at each of blocking's
- * few steps (after each rule, once the pair buffer is let go), whose blocks and caches take gigabytes at a million.
+ * Where matching has just let go of large arrays or heap: a collection always runs there, and at the start of
+ * blocking and each of its few steps (after each rule, once the pair buffer is let go), whose blocks and caches take
+ * gigabytes at a million. Blocking's end comes right after its last step, with nothing let go in between: no second
+ * collection there (each takes two to three seconds at a million records).
  */
-const COLLECT_AT: ReadonlySet<string> = new Set(['block end', 'cluster start', 'cluster end']);
+const COLLECT_AT: ReadonlySet<string> = new Set(['cluster start', 'cluster end']);
 /** Elsewhere a collection runs when the heap and array buffers have grown by this much since the last one. */
 const COLLECT_GROWTH = 384 * 2 ** 20;
 
