@@ -375,8 +375,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
 
   const runRule = (name: string, keysOf: (i: number) => readonly string[], ruleMax = maxBlock, ruleWindow = window, splitLarge = true) => {
     // Blocks as one flat list of members grouped by key (a counting sort of the (key, record) entries), keys numbered
-    // in order of first appearance: no array per block. At a million records the rule makes three million keys, and
-    // a growing array for each kept the collector busy for a third of blocking.
+    // in order of first appearance: no array per block. The name keys of a million records make about three million
+    // blocks, and an array for each was that much more for the garbage collector, which takes a third of blocking.
     const keyIdOf = new Map<string, number>();
     const keyNames: string[] = [];
     const lastRecord = new GrowableInts();
