@@ -222,7 +222,8 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
       progress.stage(stage, event, info);
       // Progress within a stage comes as more 'start' events: only the stage's own start collects (clustering reports
       // each of its ten thresholds, and a full collection of a million records' heap takes seconds).
-      guard?.((stage === 'block' && event === 'start') || (info === undefined && COLLECT_AT.has(`${stage} ${event}`)));
+      const bufferLetGo = stage === 'block' && event === 'start' && info !== undefined && info.done === info.total;
+      guard?.(bufferLetGo || (info === undefined && COLLECT_AT.has(`${stage} ${event}`)));
     },
     onStep: (step, event) => {
       progress.stage(step, event);
@@ -269,10 +270,10 @@ export async function runMerge(args: string[], flags: MergeFlags, io: CliIO): Pr
  */
 const COLLECT_FROM_RECORDS = 200_000;
 /**
- * Where matching has just let go of large arrays or heap: a collection always runs there, and at the start of
- * blocking and each of its few steps (after each rule, once the pair buffer is let go), whose blocks and caches take
- * gigabytes at a million. Blocking's end comes right after its last step, with nothing let go in between: no second
- * collection there (each takes two to three seconds at a million records).
+ * Where matching has just let go of large arrays or heap: a collection always runs there, and at blocking's last
+ * step, once the pair buffer (about a gigabyte at a million records) is let go and before the candidate pairs are
+ * made. Not at blocking's other steps: V8 collects the rules' blocks and caches by itself as their typed arrays pile
+ * up, and each forced collection takes two to three seconds at a million records.
  */
 const COLLECT_AT: ReadonlySet<string> = new Set(['cluster start', 'cluster end']);
 /** Elsewhere a collection runs when the heap and array buffers have grown by this much since the last one. */
