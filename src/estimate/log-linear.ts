@@ -207,7 +207,7 @@ export function fitLogLinear(
   if (mu.some((v) => v < MIN_FITTED) || Math.exp(beta[0]) < MIN_FITTED) {
     return failure('a fitted count goes to zero: the maximum-likelihood estimate lies on the boundary (does not exist)', beta, fitted, dev, iterations);
   }
-  const chol = choleskyFactor(info, p);
+  const chol = choleskyFactor(info, p, undefined, factor);
   if (!chol) return failure('the information matrix is singular at the fit', beta, fitted, dev, iterations);
   return { ok: true, beta, covariance: invertCholesky(chol, p), fitted, deviance: dev, iterations };
 }

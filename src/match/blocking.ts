@@ -154,6 +154,21 @@ function recordFactIds(r: MatchRecord, ids: FactIds): number[] {
   return keys;
 }
 
+/**
+ * Entries (keys[e], values[e]) for e < count grouped by key (every key below keyCount), by a counting sort: key k's
+ * values, in entry order, are flat[start[k] .. start[k + 1]).
+ * Example: groupByKey(Int32Array.of(1, 0, 1), Int32Array.of(7, 8, 9), 3, 2) → start [0, 1, 3], flat [8, 7, 9]
+ */
+function groupByKey(keys: Int32Array, values: Int32Array, count: number, keyCount: number): { start: Int32Array; flat: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  for (let e = 0; e < count; e++) start[keys[e] + 1]++;
+  for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keyCount);
+  const flat = new Int32Array(count);
+  for (let e = 0; e < count; e++) flat[fill[keys[e]]++] = values[e];
+  return { start, flat };
+}
+
 /** Order of records with the same name in a window: year of birth, date of death, place. */
 function factOrder(r: MatchRecord): string {
   const x = r.record;
@@ -256,7 +271,7 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     for (const f of keys) factStore.push(f);
   };
   // A large block's members grouped by fact without an array per group: each fact met in the block gets a slot
-  // (factSlot, valid where factStamp holds the block's number), then the members are counted into a flat list.
+  // (factSlot, valid where factStamp holds the block's number), and its (slot, member) entries are grouped by slot.
   let factSlot = new Int32Array(0);
   let factStamp = new Int32Array(0);
   let blockNumber = 0;
@@ -306,7 +321,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
       return true;
     };
   };
-  const slotSizes = new GrowableInts();
+  const entrySlot = new GrowableInts();
+  const entryMember = new GrowableInts();
   const splitBlock = (members: ArrayLike<number>, w: number): number => {
     const m = members.length;
     for (let k = 0; k < m; k++) localOf[members[k]] = k;
@@ -325,35 +341,26 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     blockNumber++;
     const store = factStore.data;
-    const sizes = slotSizes;
-    sizes.length = 0;
-    let entries = 0;
+    entrySlot.length = 0;
+    entryMember.length = 0;
+    let slots = 0;
     for (let k = 0; k < m; k++) {
       const i = members[k];
       for (let e = factStart[i], end = e + factCount[i]; e < end; e++) {
         const f = store[e];
         if (factStamp[f] !== blockNumber) {
           factStamp[f] = blockNumber;
-          factSlot[f] = sizes.length;
-          sizes.push(0);
+          factSlot[f] = slots++;
         }
-        sizes.data[factSlot[f]]++;
-        entries++;
+        entrySlot.push(factSlot[f]);
+        entryMember.push(i);
       }
     }
-    const slots = sizes.length;
-    const offset = new Int32Array(slots + 1);
-    for (let g = 0; g < slots; g++) offset[g + 1] = offset[g] + sizes.data[g];
-    const fill = offset.slice(0, slots);
-    const grouped = new Int32Array(entries);
-    for (let k = 0; k < m; k++) {
-      const i = members[k];
-      for (let e = factStart[i], end = e + factCount[i]; e < end; e++) grouped[fill[factSlot[store[e]]]++] = i;
-    }
+    const groups = groupByKey(entrySlot.data, entryMember.data, entrySlot.length, slots);
     for (let g = 0; g < slots; g++) {
-      const size = offset[g + 1] - offset[g];
+      const size = groups.start[g + 1] - groups.start[g];
       if (size < 2 || size === m) continue;
-      const group = grouped.subarray(offset[g], offset[g + 1]);
+      const group = groups.flat.subarray(groups.start[g], groups.start[g + 1]);
       c += size <= subMax ? pushAll(group) : pushWindow(group, groupWindow, nameRank);
     }
     // Members written with the same words (in any order, patronymic and initials aside): one person in several lists
@@ -398,13 +405,8 @@ export function blockRecords(records: readonly MatchRecord[], options: BlockingO
     }
     keyIdOf.clear();
     const keyCount = keyNames.length;
-    const start = new Int32Array(keyCount + 1);
-    for (let e = 0; e < entryKey.length; e++) start[entryKey.data[e] + 1]++;
-    for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
-    const flat = new Int32Array(entryKey.length);
-    const fill = start.slice(0, keyCount);
     // Entries come in record order, so each block's members are ascending.
-    for (let e = 0; e < entryKey.length; e++) flat[fill[entryKey.data[e]]++] = entryRecord.data[e];
+    const { start, flat } = groupByKey(entryKey.data, entryRecord.data, entryKey.length, keyCount);
     let count = 0;
     for (let k = 0; k < keyCount; k++) {
       const size = start[k + 1] - start[k];
